@@ -1,0 +1,62 @@
+package org.ecabinet.platform.storage;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+
+/**
+ * The in-process MongoDB-wire server used when no {@code CABINET_MONGODB_URI} is given: the application
+ * still talks to it through the real MongoDB driver, so the code path is the production one.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongo(MongoServer server, InetSocketAddress address) {
+        this.server = server;
+        this.address = address;
+    }
+
+    /** Opens (or creates) the store in {@code dataDirectory} and listens on a free loopback port. */
+    public static EmbeddedMongo start(Path dataDirectory, boolean fsync) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the data directory " + dataDirectory, e);
+        }
+        Path file = dataDirectory.resolve("ecabinet.mv");
+        MVStore store = new MVStore.Builder().fileName(file.toString()).compress().open();
+        MongoServer server = new MongoServer(new DurableH2Backend(store, fsync).version(ServerVersion.MONGO_5_0));
+        InetSocketAddress address = server.bind();
+        log.info("Embedded MongoDB-wire server on {} with its data in {} (fsync={})", address, file, fsync);
+        return new EmbeddedMongo(server, address);
+    }
+
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+
+    /** Runs the store alone, for the kill -9 durability test: prints the connection string, then serves. */
+    public static void main(String[] args) throws InterruptedException {
+        EmbeddedMongo mongo = start(Path.of(args[0]), args.length > 1 && Boolean.parseBoolean(args[1]));
+        System.out.println("LISTENING " + mongo.connectionString());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}

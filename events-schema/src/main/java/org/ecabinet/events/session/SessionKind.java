@@ -1,0 +1,3 @@
+package org.ecabinet.events.session;
+
+public enum SessionKind { REGULAR, THEMATIC, EXTRAORDINARY }
