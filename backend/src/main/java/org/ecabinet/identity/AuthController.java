@@ -1,0 +1,91 @@
+package org.ecabinet.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.ecabinet.platform.web.ProblemHandling;
+import org.ecabinet.platform.web.RequestOrigin;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+@RestController
+@RequestMapping("/api")
+class AuthController {
+
+    private final Users users;
+    private final PasswordEncoder passwords;
+    private final TokenService tokens;
+    private final LoginThrottle throttle;
+
+    AuthController(Users users, PasswordEncoder passwords, TokenService tokens, LoginThrottle throttle) {
+        this.users = users;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.throttle = throttle;
+    }
+
+    record Credentials(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    record TokenResponse(String token, Instant expiresAt, CabinetUser.PublicProfile user) {
+    }
+
+    @PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Object>> token(@Valid @RequestBody Credentials credentials, ServerWebExchange exchange) {
+        String address = RequestOrigin.address(exchange);
+        // bcrypt is deliberately slow: keep it off the event loop.
+        return Mono.fromCallable(() -> authenticate(credentials, address)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private ResponseEntity<Object> authenticate(Credentials credentials, String address) {
+        var locked = throttle.lockedFor(credentials.username(), address);
+        if (locked.isPresent()) {
+            Duration wait = locked.get();
+            ProblemDetail problem = ProblemHandling.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+                    "Too many failed sign-ins; try again in " + Math.max(1, wait.toMinutes()) + " minute(s).");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        var user = users.find(credentials.username()).filter(u -> passwords.matches(credentials.password(), u.passwordHash()));
+        if (user.isEmpty()) {
+            throttle.failed(credentials.username(), address);
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemHandling.problem(HttpStatus.UNAUTHORIZED, "Sign-in failed", "Wrong user name or password."));
+        }
+        throttle.succeeded(credentials.username());
+        TokenService.IssuedToken issued = tokens.issue(user.get());
+        return ResponseEntity.ok(new TokenResponse(issued.token(), issued.expiresAt(), user.get().profile()));
+    }
+
+    @GetMapping("/auth/me")
+    Mono<CabinetUser.PublicProfile> me(@AuthenticationPrincipal Jwt jwt) {
+        return Mono.fromCallable(() -> users.find(jwt.getSubject()).orElseThrow().profile())
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Names and titles of everyone, so that screens can show who is who. */
+    @GetMapping("/directory")
+    Mono<List<CabinetUser.PublicProfile>> directory() {
+        return Mono.fromCallable(() -> users.all().stream().map(CabinetUser::profile).toList())
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,167 @@
+package org.ecabinet.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.AxonTransientException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.ecabinet.platform.NotFound;
+import org.ecabinet.platform.NotPermitted;
+import org.ecabinet.platform.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+
+import jakarta.validation.ConstraintViolationException;
+
+/**
+ * Every error of the API as RFC 9457 problem+json: 400 with field errors for bad input, 403, 404,
+ * 409 for illegal transitions and concurrent modification. Bad input never becomes a 500.
+ */
+@RestControllerAdvice
+public class ProblemHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    ResponseEntity<ProblemDetail> invalidBody(WebExchangeBindException e) {
+        List<Map<String, Object>> errors = e.getFieldErrors().stream()
+                .map(ProblemHandling::fieldError)
+                .toList();
+        List<Map<String, Object>> globalErrors = e.getGlobalErrors().stream()
+                .map(g -> Map.<String, Object>of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are invalid.");
+        problem.setProperty("errors", errors.isEmpty() ? globalErrors : errors);
+        return respond(problem);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e) {
+        List<Map<String, Object>> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.<String, Object>of(
+                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(err.getDefaultMessage()))))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some parameters are invalid.");
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        List<Map<String, Object>> errors = e.getConstraintViolations().stream()
+                .map(v -> Map.<String, Object>of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are invalid.");
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<ProblemDetail> unreadableInput(ServerWebInputException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof DataBufferLimitException) {
+            return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", "The request body is larger than allowed."));
+        }
+        String reason = String.valueOf(e.getReason());
+        String detail = reason.startsWith("No request body") ? "The request body is missing."
+                : cause instanceof DecodingException || cause != e
+                ? "The request body is not valid JSON of the expected shape: " + firstLine(cause.getMessage())
+                : firstLine(reason);
+        return respond(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail));
+    }
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException e) {
+        return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", "The request body is larger than allowed."));
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        return respond(problem(e.getStatusCode(), status == null ? "Error" : status.getReasonPhrase(), e.getReason()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this."));
+    }
+
+    @ExceptionHandler({RuleViolation.class, NotPermitted.class, NotFound.class, AggregateNotFoundException.class,
+            ConcurrencyException.class, ConflictingModificationException.class, CommandExecutionException.class,
+            CompletionException.class, EventStoreException.class})
+    ResponseEntity<ProblemDetail> domain(Exception e) {
+        Throwable cause = unwrap(e);
+        if (cause instanceof RuleViolation) {
+            return respond(problem(HttpStatus.CONFLICT, "Not allowed now", cause.getMessage()));
+        }
+        if (cause instanceof NotPermitted) {
+            return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", cause.getMessage()));
+        }
+        if (cause instanceof NotFound || cause instanceof AggregateNotFoundException) {
+            return respond(problem(HttpStatus.NOT_FOUND, "Not found", cause instanceof NotFound ? cause.getMessage() : "No such resource."));
+        }
+        if (cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException
+                || cause instanceof AxonTransientException) {
+            return respond(problem(HttpStatus.CONFLICT, "Concurrent modification",
+                    "Someone else changed this at the same moment; reload and try again."));
+        }
+        log.error("Unexpected failure", cause);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed."));
+    }
+
+    /** Axon and CompletableFuture wrap what the aggregate threw; the answer depends on the original. */
+    static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof CompletionException || current instanceof CommandExecutionException
+                || current instanceof java.util.concurrent.ExecutionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    public static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("about:blank"));
+        return problem;
+    }
+
+    private static Map<String, Object> fieldError(FieldError error) {
+        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

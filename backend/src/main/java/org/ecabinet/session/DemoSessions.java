@@ -1,0 +1,140 @@
+package org.ecabinet.session;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.bson.Document;
+import org.ecabinet.events.session.Position;
+import org.ecabinet.events.session.SessionKind;
+import org.ecabinet.identity.CabinetUser;
+import org.ecabinet.identity.Users;
+import org.ecabinet.platform.CommandSender;
+import org.ecabinet.session.SessionCommands.*;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * Demo sessions for a first run, seeded once (after the demo users) through the same commands a user
+ * sends: one regular session, published, with papers and a few positions; one thematic session still
+ * being prepared. Titles say [DEMO].
+ */
+@Component
+@Order(2)
+@ConditionalOnProperty(name = "cabinet.demo.enabled", havingValue = "true", matchIfMissing = true)
+class DemoSessions implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSessions.class);
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final CommandSender commands;
+    private final Users users;
+    private final PaperStore papers;
+    private final MongoDatabase database;
+
+    DemoSessions(CommandSender commands, Users users, PaperStore papers, MongoDatabase database) {
+        this.commands = commands;
+        this.users = users;
+        this.papers = papers;
+        this.database = database;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!firstTime()) {
+            return;
+        }
+        List<String> roster = users.cabinetMembers().stream().map(CabinetUser::id).toList();
+        String chair = users.chair().orElseThrow().id();
+
+        String regular = UUID.randomUUID().toString();
+        send(new ScheduleSession(regular, "[DEMO] Phiên họp Chính phủ thường kỳ tháng 11 năm 2026", SessionKind.REGULAR,
+                LocalDate.now(HANOI).plusDays(3).atTime(LocalTime.of(8, 0)).atZone(HANOI).toInstant(),
+                "Trụ sở Chính phủ, 1 Hoàng Hoa Thám, Hà Nội", false, chair, roster));
+        String economy = item(regular, "Báo cáo tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026", "Bộ Kế hoạch và Đầu tư");
+        String decree = item(regular, "Dự thảo Nghị định quy định chi tiết Luật Giao dịch điện tử", "Bộ Thông tin và Truyền thông");
+        String investment = item(regular, "Tình hình giải ngân vốn đầu tư công", "Bộ Tài chính");
+        attach(regular, economy, "bao-cao-kinh-te-xa-hoi-thang-11.pdf", "Socio-economic report, November 2026 (demo paper)");
+        attach(regular, decree, "du-thao-nghi-dinh-giao-dich-dien-tu.pdf", "Draft decree on electronic transactions (demo paper)");
+        send(new InviteGuests(regular, List.of("secretariat2")));
+        send(new PublishSession(regular));
+        for (int i = 1; i < 6; i++) {
+            send(new RecordPosition(regular, economy, roster.get(i), Position.AGREE, null));
+        }
+        send(new RecordPosition(regular, decree, roster.get(6), Position.WISH_TO_DISCUSS, "Cần làm rõ quy định về chữ ký số."));
+        send(new RecordPosition(regular, investment, roster.get(7), Position.AGREE, null));
+
+        String thematic = UUID.randomUUID().toString();
+        send(new ScheduleSession(thematic, "[DEMO] Phiên họp Chính phủ chuyên đề về xây dựng pháp luật tháng 12/2026",
+                SessionKind.THEMATIC, LocalDate.now(HANOI).plusDays(17).atTime(LocalTime.of(14, 0)).atZone(HANOI).toInstant(),
+                null, true, chair, roster));
+        item(thematic, "Đề nghị xây dựng Luật Dữ liệu (sửa đổi)", "Bộ Công an");
+        log.info("Seeded the demo sessions");
+    }
+
+    private boolean firstTime() {
+        try {
+            database.getCollection("settings").insertOne(new Document("_id", "demo-sessions-seeded"));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private String item(String sessionId, String title, String agency) {
+        String itemId = UUID.randomUUID().toString();
+        send(new AddAgendaItem(sessionId, itemId, title, agency));
+        return itemId;
+    }
+
+    private void attach(String sessionId, String itemId, String fileName, String text) {
+        PaperStore.StoredPaper stored = papers.store(sessionId, fileName, demoPdf(text));
+        send(new AttachPaper(sessionId, itemId, stored.paperId(), fileName, stored.sha256(), stored.size()));
+    }
+
+    private void send(Object command) {
+        commands.sendAsSystem(command, "demo-data");
+    }
+
+    private static byte[] demoPdf(String text) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 16);
+                content.newLineAtOffset(72, 720);
+                content.showText("e-Cabinet - DEMO");
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(0, -24);
+                content.showText(text);
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
