@@ -83,6 +83,17 @@ public class CabinetSession {
     private static final class Item {
         final Map<String, Position> positions = new HashMap<>();
         boolean decided;
+
+        // Value equality lets Axon's test fixture compare the state built by sourcing with the live one.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Item item && item.decided == decided && item.positions.equals(positions);
+        }
+
+        @Override
+        public int hashCode() {
+            return positions.hashCode() * 31 + Boolean.hashCode(decided);
+        }
     }
 
     protected CabinetSession() {

@@ -1,0 +1,165 @@
+package org.ecabinet.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.StreamSupport;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ecabinet.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import reactor.test.StepVerifier;
+
+class SessionApiTest extends ApiTest {
+
+    @Autowired
+    EventStore events;
+
+    @Test
+    void aSessionRunsFromSchedulingToClosingThroughTheApi() {
+        String[] s = publishedSession();
+        String id = s[0], report = s[1], decree = s[2];
+        String base = "/api/sessions/" + id;
+
+        put(MEMBER, base + "/agenda/" + report + "/position", Map.of("position", "AGREE"), 204);
+        put("member06", base + "/agenda/" + decree + "/position", Map.of("position", "OBJECT", "comment", "Chưa đủ cơ sở pháp lý"), 204);
+        post("member27", base + "/absence", Map.of("delegate", "Thứ trưởng (demo)", "reason", "Công tác"), 204);
+        members().subList(0, 17).forEach(m -> post(m, base + "/check-in", null, 204));
+
+        post(CHAIR, base + "/open", null, 409);
+        post("member18", base + "/check-in", null, 204);
+        post(CHAIR, base + "/open", null, 204);
+
+        post(CHAIR, base + "/adopt", Map.of("itemIds", List.of(decree)), 409);
+        post(CHAIR, base + "/adopt", Map.of("itemIds", List.of(report)), 204);
+        post(CHAIR, base + "/agenda/" + decree + "/vote/open", null, 204);
+        members().subList(0, 14).forEach(m -> put(m, base + "/agenda/" + decree + "/vote", Map.of("choice", "FOR"), 204));
+        put("member15", base + "/agenda/" + decree + "/vote", Map.of("choice", "AGAINST"), 204);
+        put("member27", base + "/agenda/" + decree + "/vote", Map.of("choice", "FOR"), 409);
+        post(CHAIR, base + "/close", null, 409);
+        post(CHAIR, base + "/agenda/" + decree + "/vote/close", null, 204);
+        put(MEMBER, base + "/agenda/" + decree + "/vote", Map.of("choice", "FOR"), 409);
+        put(CHAIR, base + "/agenda/" + decree + "/conclusion", Map.of("text", "Giao Bộ Tư pháp hoàn thiện dự thảo."), 204);
+        post(CHAIR, base + "/close", null, 204);
+
+        JsonNode room = awaitRoom(id, r -> r.get("status").asText().equals("CLOSED"));
+        assertThat(room.get("checkedIn")).hasSize(18);
+        assertThat(room.get("absences").get(0).get("memberId").asText()).isEqualTo("member27");
+        JsonNode first = room.get("agenda").get(0);
+        assertThat(first.get("outcome").asText()).isEqualTo("ADOPTED_WITHOUT_DISCUSSION");
+        assertThat(first.get("positions").get(0).get("memberId").asText()).isEqualTo(MEMBER);
+        JsonNode second = room.get("agenda").get(1);
+        assertThat(second.get("outcome").asText()).isEqualTo("PASSED");
+        assertThat(second.get("vote").get("votesFor").asInt()).isEqualTo(14);
+        assertThat(second.get("vote").get("votesAgainst").asInt()).isEqualTo(1);
+        assertThat(second.get("conclusion").asText()).isEqualTo("Giao Bộ Tư pháp hoàn thiện dự thảo.");
+    }
+
+    @Test
+    void everyEventRecordsWhoActedAndFromWhere() {
+        String[] s = publishedSession();
+        post(MEMBER, "/api/sessions/" + s[0] + "/check-in", null, 204);
+
+        List<DomainEventMessage<?>> history = new ArrayList<>();
+        events.readEvents(s[0]).asStream().forEach(history::add);
+        assertThat(history).extracting(m -> m.getPayloadType().getSimpleName())
+                .containsExactly("SessionScheduled", "AgendaItemAdded", "AgendaItemAdded", "SessionPublished", "MemberCheckedIn");
+        DomainEventMessage<?> checkIn = history.get(history.size() - 1);
+        assertThat(checkIn.getMetaData()).containsEntry("userId", MEMBER).containsKey("remoteAddress").containsKey("correlationId");
+        assertThat(checkIn.getMetaData().get("remoteAddress").toString()).isNotBlank();
+        assertThat(history.get(0).getMetaData()).containsEntry("userId", SECRETARIAT);
+    }
+
+    @Test
+    void papersAreStoredWithTheirHashAndShownOnlyToInvitees() throws Exception {
+        String id = scheduleSession("Phiên họp có tài liệu");
+        String item = addItem(id, "Tờ trình");
+        byte[] pdf = "%PDF-1.4\n% e-Cabinet test paper\n%%EOF\n".getBytes();
+
+        String paperId = upload(id, item, "tờ trình.pdf", pdf).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+        upload(id, item, "virus.exe", "MZ not a pdf".getBytes()).expectStatus().isBadRequest();
+
+        post(SECRETARIAT, "/api/sessions/" + id + "/guests", Map.of("userIds", List.of("clerk.g23")), 204);
+        awaitRoom(id, r -> r.get("guests").size() == 1 && r.get("agenda").get(0).get("papers").size() == 1);
+        String paperUri = "/api/sessions/" + id + "/papers/" + paperId;
+        as(MEMBER).get().uri(paperUri).exchange().expectStatus().isForbidden();
+
+        post(SECRETARIAT, "/api/sessions/" + id + "/publish", null, 204);
+        awaitRoom(id, r -> r.get("published").asBoolean());
+        byte[] downloaded = as("clerk.g23").get().uri(paperUri).exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-SHA256", PaperStore.sha256(pdf))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(downloaded).isEqualTo(pdf);
+        as(MEMBER).get().uri(paperUri).exchange().expectStatus().isOk();
+        as(CLERK).get().uri(paperUri).exchange().expectStatus().isForbidden();
+        as(MEMBER).get().uri("/api/sessions/" + id + "/papers/0123456789abcdef01234567").exchange().expectStatus().isNotFound();
+        JsonNode paper = room(id).get("agenda").get(0).get("papers").get(0);
+        assertThat(paper.get("sha256").asText()).isEqualTo(PaperStore.sha256(pdf));
+        assertThat(paper.get("fileName").asText()).isEqualTo("tờ trình.pdf");
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String id, String item, String name, byte[] bytes) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }).contentType(MediaType.APPLICATION_PDF);
+        return as(SECRETARIAT).post().uri("/api/sessions/{id}/agenda/{item}/papers", id, item)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build())).exchange();
+    }
+
+    @Test
+    void theRoomStreamsEveryChangeAsServerSentEvents() {
+        String[] s = publishedSession();
+        var stream = as(MEMBER).get().uri("/api/sessions/{id}/stream", s[0]).accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
+                }).getResponseBody()
+                .filter(e -> e.data() != null);
+
+        StepVerifier.create(stream)
+                .assertNext(first -> assertThat(first.data().get("checkedIn")).isEmpty())
+                .then(() -> post("member09", "/api/sessions/" + s[0] + "/check-in", null, 204))
+                .assertNext(next -> assertThat(next.data().get("checkedIn").get(0).asText()).isEqualTo("member09"))
+                .thenCancel()
+                .verify(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void membersCheckingInAtTheSameMomentAreAllRecorded() throws Exception {
+        String[] s = publishedSession();
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try {
+            List<CompletableFuture<Void>> all = members().stream()
+                    .map(m -> CompletableFuture.runAsync(() -> post(m, "/api/sessions/" + s[0] + "/check-in", null, 204), pool))
+                    .toList();
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode room = awaitRoom(s[0], r -> r.get("checkedIn").size() == 27);
+        assertThat(StreamSupport.stream(room.get("checkedIn").spliterator(), false).map(JsonNode::asText))
+                .containsExactlyInAnyOrderElementsOf(members());
+        post(CHAIR, "/api/sessions/" + s[0] + "/open", null, 204);
+    }
+}

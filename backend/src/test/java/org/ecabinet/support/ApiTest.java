@@ -1,0 +1,131 @@
+package org.ecabinet.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The backend running for real on a random port, on an embedded store in a temporary directory, with
+ * the demo directory seeded. All API tests share this one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+    public static final String PASSWORD = "Demo@2026";
+    public static final String MEMBER = "member05";
+    public static final String CHAIR = "thutuong";
+    public static final String SECRETARIAT = "secretariat";
+    public static final String CLERK = "clerk.g12";
+    public static final String AUDITOR = "auditor";
+    public static final String ADMIN = "admin";
+
+    private static final Path DATA;
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    static {
+        try {
+            DATA = Files.createTempDirectory("ecabinet-test-");
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("cabinet.mongodb.data-directory", DATA::toString);
+        registry.add("cabinet.mongodb.uri", () -> "");
+    }
+
+    @Autowired
+    protected WebTestClient web;
+
+    protected WebTestClient as(String user) {
+        String token = TOKENS.computeIfAbsent(user, this::login);
+        return web.mutate().defaultHeader("Authorization", "Bearer " + token).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private String login(String user) {
+        return web.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", user, "password", PASSWORD))
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("token").asText();
+    }
+
+    /** All 27 cabinet members, in protocol order. */
+    protected static List<String> members() {
+        return java.util.stream.IntStream.rangeClosed(1, 27)
+                .mapToObj(i -> i == 1 ? CHAIR : "member%02d".formatted(i)).toList();
+    }
+
+    protected String scheduleSession(String title) {
+        JsonNode created = as(SECRETARIAT).post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", title, "kind", "REGULAR", "startsAt", Instant.now().plusSeconds(86400).toString(),
+                        "location", "Hà Nội", "online", false))
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return created.get("id").asText();
+    }
+
+    protected String addItem(String sessionId, String title) {
+        return as(SECRETARIAT).post().uri("/api/sessions/{id}/agenda", sessionId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", title, "presentingAgency", "Bộ Tài chính"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+    }
+
+    protected void post(String user, String uri, Object body, int expectedStatus) {
+        var request = as(user).post().uri(uri);
+        (body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body))
+                .exchange().expectStatus().isEqualTo(expectedStatus);
+    }
+
+    protected void put(String user, String uri, Object body, int expectedStatus) {
+        as(user).put().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isEqualTo(expectedStatus);
+    }
+
+    /** A published session with two agenda items; returns {sessionId, itemId, itemId2}. */
+    protected String[] publishedSession() {
+        String sessionId = scheduleSession("Phiên họp kiểm thử " + System.nanoTime());
+        String item = addItem(sessionId, "Báo cáo kinh tế - xã hội");
+        String item2 = addItem(sessionId, "Dự thảo Nghị định");
+        post(SECRETARIAT, "/api/sessions/" + sessionId + "/publish", null, 204);
+        awaitRoom(sessionId, room -> room.get("status").asText().equals("PUBLISHED"));
+        return new String[] {sessionId, item, item2};
+    }
+
+    protected JsonNode room(String sessionId) {
+        return as(SECRETARIAT).get().uri("/api/sessions/{id}", sessionId).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** Projections follow the event store asynchronously: wait until the room shows what a test expects. */
+    protected JsonNode awaitRoom(String sessionId, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> as(SECRETARIAT).get().uri("/api/sessions/{id}", sessionId).exchange()
+                        .returnResult(JsonNode.class).getResponseBody().blockFirst(), room -> room != null && room.has("status") && condition.test(room));
+    }
+
+    protected static <T> ParameterizedTypeReference<List<T>> listOf() {
+        return new ParameterizedTypeReference<>() {
+        };
+    }
+}
