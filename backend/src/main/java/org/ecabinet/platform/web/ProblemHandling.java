@@ -98,8 +98,12 @@ public class ProblemHandling {
 
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
+        if (e.getStatusCode().value() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+            return tooLarge(null);
+        }
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
-        return respond(problem(e.getStatusCode(), status == null ? "Error" : status.getReasonPhrase(), e.getReason()));
+        return respond(problem(e.getStatusCode(), status == null ? "Error" : status.getReasonPhrase(),
+                e.getReason() == null ? "The request could not be processed." : e.getReason()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
