@@ -89,6 +89,7 @@ class SessionAuthorizationMatrixTest extends ApiTest {
     @org.junit.jupiter.api.Test
     void onlyInviteesReadAPublishedSessionAndNobodyButStaffReadsAnUnpublishedOne() {
         String unpublished = scheduleSession("Chưa công bố");
+        awaitRoom(unpublished, r -> true);
         as(MEMBER).get().uri("/api/sessions/{s}", unpublished).exchange().expectStatus().isForbidden();
         as(AUDITOR).get().uri("/api/sessions/{s}", unpublished).exchange().expectStatus().isOk();
         as(CHAIR).get().uri("/api/sessions/{s}", unpublished).exchange().expectStatus().isOk();
