@@ -1,6 +1,7 @@
 package org.ecabinet.platform.storage;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.mvstore.MVStore;
 
@@ -13,6 +14,9 @@ import io.netty.channel.Channel;
  * every second by default, so a {@code kill -9} lost thousands of acknowledged writes. Here every write
  * command is committed to the file before the server acknowledges it; with {@code fsync} it is also
  * forced to the disk, which survives a power loss, not just a killed process.
+ *
+ * <p>Commits are grouped: a writer takes a ticket after its change is in memory, and one commit covers
+ * every ticket taken before it started, so concurrent writers share the cost of a commit.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -22,6 +26,9 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final boolean fsync;
+    private final Object commitLock = new Object();
+    private final AtomicLong tickets = new AtomicLong();
+    private long committed;
 
     DurableH2Backend(MVStore store, boolean fsync) {
         super(store);
@@ -33,11 +40,22 @@ final class DurableH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         Document response = super.handleCommand(channel, database, command, query);
         if (WRITE_COMMANDS.contains(command.toLowerCase())) {
+            commitCovering(tickets.incrementAndGet());
+        }
+        return response;
+    }
+
+    private void commitCovering(long ticket) {
+        synchronized (commitLock) {
+            if (committed >= ticket) {
+                return;
+            }
+            long upTo = tickets.get();
             store.commit();
             if (fsync) {
                 store.sync();
             }
+            committed = upTo;
         }
-        return response;
     }
 }

@@ -1,0 +1,78 @@
+package org.ecabinet.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A second JVM on the test classpath, to be killed for real ({@code destroyForcibly} is SIGKILL on Linux). */
+public final class ChildJvm implements AutoCloseable {
+
+    private final Process process;
+    private final CompletableFuture<Matcher> ready = new CompletableFuture<>();
+
+    private ChildJvm(Process process, Pattern readyLine, Path log) {
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 var file = java.nio.file.Files.newBufferedWriter(log)) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    file.write(line);
+                    file.newLine();
+                    Matcher matcher = readyLine.matcher(line);
+                    if (!ready.isDone() && matcher.find()) {
+                        ready.complete(matcher);
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IllegalStateException("The child JVM ended before it was ready; see " + log));
+        }, "child-jvm-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static ChildJvm start(Class<?> mainClass, Pattern readyLine, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("CABINET_MONGODB_URI");
+        return new ChildJvm(builder.start(), readyLine, log);
+    }
+
+    /** Waits for the ready line and returns its match. */
+    public Matcher awaitReady(Duration timeout) throws Exception {
+        return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
