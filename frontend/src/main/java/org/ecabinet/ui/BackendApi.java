@@ -1,0 +1,60 @@
+package org.ecabinet.ui;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The backend's HTTP API, called with the signed-in user's token. Errors come back as RFC 9457
+ * problems; their {@code detail} is what the user is shown.
+ */
+@Component
+public class BackendApi {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final WebClient web;
+
+    BackendApi(WebClient.Builder builder, BackendProperties properties) {
+        this.web = builder.baseUrl(properties.url())
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+                .build();
+    }
+
+    /** A client that sends this token on every call. */
+    public WebClient as(String token) {
+        return web.mutate().defaultHeader("Authorization", "Bearer " + token).build();
+    }
+
+    public WebClient anonymous() {
+        return web;
+    }
+
+    /** Turns a problem answer into a {@link BackendException} carrying its status and detail. */
+    public static Function<ClientResponse, Mono<? extends Throwable>> problem() {
+        return response -> response.bodyToMono(JsonNode.class)
+                .defaultIfEmpty(com.fasterxml.jackson.databind.node.MissingNode.getInstance())
+                .map(body -> new BackendException(response.statusCode(), body.path("detail").asText(response.statusCode().toString())));
+    }
+
+    public static final class BackendException extends RuntimeException {
+        private final HttpStatusCode status;
+
+        public BackendException(HttpStatusCode status, String detail) {
+            super(detail);
+            this.status = status;
+        }
+
+        public HttpStatusCode status() {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.ecabinet.ui;
+
+import org.ecabinet.ui.identity.CurrentUser;
+import org.ecabinet.ui.identity.SignedInUser;
+import org.ecabinet.ui.session.MySessionsView;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+/** The frame of every signed-in page: title, navigation, who is signed in, language, sign out. */
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentUser currentUser) {
+        SignedInUser user = currentUser.get();
+        H1 title = new H1("e-Cabinet");
+        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
+
+        Span who = new Span(user.displayName() + (user.title().isBlank() ? "" : " — " + user.title()));
+        who.setId("signed-in-user");
+        Button signOut = new Button(getTranslation("nav.signOut"), click -> currentUser.signOut());
+        signOut.setId("sign-out");
+        HorizontalLayout bar = new HorizontalLayout(title, who, new LanguageSwitch(), signOut);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        bar.expand(who);
+        bar.setWidthFull();
+        bar.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM);
+
+        SideNav nav = new SideNav();
+        nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
+        nav.addItem(new SideNavItem(getTranslation("nav.sessions"), MySessionsView.class));
+
+        addToNavbar(new DrawerToggle(), bar);
+        addToDrawer(nav);
+    }
+}

@@ -1,0 +1,265 @@
+package org.ecabinet.ui.session;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.MainLayout;
+import org.ecabinet.ui.identity.CurrentUser;
+import org.ecabinet.ui.identity.Directory;
+import org.ecabinet.ui.identity.SignedInUser;
+import org.ecabinet.ui.session.SessionModels.AgendaItem;
+import org.ecabinet.ui.session.SessionModels.MemberPosition;
+import org.ecabinet.ui.session.SessionModels.Paper;
+import org.ecabinet.ui.session.SessionModels.SessionRoom;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+
+import jakarta.annotation.security.PermitAll;
+import reactor.core.Disposable;
+
+/**
+ * The session room: agenda with papers and positions, attendance, outcomes. It follows the backend's
+ * stream of the session and redraws, through Push, whenever anyone changes anything.
+ */
+@Route(value = "session", layout = MainLayout.class)
+@PermitAll
+public class SessionRoomView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private static final List<String> POSITIONS = List.of("AGREE", "WISH_TO_DISCUSS", "OBJECT");
+
+    private final SessionsClient client;
+    private final SignedInUser user;
+    private final Directory directory;
+    private Map<String, Directory.Person> people = Map.of();
+    private String sessionId;
+    private SessionRoom room;
+    private Disposable liveUpdates;
+
+    private final H2 title = new H2();
+    private final Paragraph details = new Paragraph();
+    private final Section attendance = new Section();
+    private final Section agenda = new Section();
+
+    public SessionRoomView(SessionsClient client, CurrentUser currentUser, Directory directory) {
+        this.client = client;
+        this.user = currentUser.get();
+        this.directory = directory;
+        title.setId("session-title");
+        details.setId("session-details");
+        attendance.setId("attendance");
+        agenda.setId("agenda");
+        add(title, details, attendance, agenda);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String sessionId) {
+        this.sessionId = sessionId;
+        try {
+            people = directory.people(user.token());
+            render(client.room(user.token(), sessionId));
+        } catch (BackendApi.BackendException e) {
+            removeAll();
+            add(new H2(getTranslation("room.unavailable")), new Paragraph(e.getMessage()));
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        if (sessionId != null && room != null) {
+            liveUpdates = client.changes(user.token(), sessionId).subscribe(
+                    changed -> ui.access(() -> render(changed)),
+                    failure -> ui.access(() -> notify(getTranslation("room.liveLost"), true)));
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (liveUpdates != null) {
+            liveUpdates.dispose();
+        }
+    }
+
+    void render(SessionRoom changed) {
+        if (room != null && changed.version() < room.version()) {
+            return; // a late copy of an older state
+        }
+        room = changed;
+        title.setText(room.title());
+        details.setText(String.join(" · ", getTranslation("session.kind." + room.kind()), Formats.when(room.startsAt()),
+                room.online() ? getTranslation("session.online") : String.valueOf(room.location()),
+                getTranslation("session.status." + room.status())));
+        renderAttendance();
+        renderAgenda();
+    }
+
+    private void renderAttendance() {
+        attendance.removeAll();
+        attendance.add(new H3(getTranslation("room.attendance")));
+        Span present = new Span(getTranslation("room.present", room.checkedIn().size(), room.members().size(), room.quorum()));
+        present.setId("present-count");
+        attendance.add(present);
+        if (!room.absences().isEmpty()) {
+            UnorderedList absences = new UnorderedList();
+            room.absences().forEach(a -> absences.add(new ListItem(getTranslation("room.absent", name(a.memberId()),
+                    a.delegate() == null || a.delegate().isBlank() ? "—" : a.delegate(), a.reason()))));
+            attendance.add(absences);
+        }
+        boolean canCheckIn = room.isMember(user.id()) && !room.checkedIn().contains(user.id())
+                && (room.status().equals("PUBLISHED") || room.status().equals("OPENED"));
+        if (canCheckIn) {
+            Button checkIn = new Button(getTranslation("room.checkIn"), click -> act(() -> client.checkIn(user.token(), sessionId)));
+            checkIn.setId("check-in");
+            checkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            attendance.add(new Div(checkIn));
+        } else if (room.checkedIn().contains(user.id())) {
+            Span checkedIn = new Span(getTranslation("room.youAreCheckedIn"));
+            checkedIn.setId("checked-in");
+            attendance.add(new Div(checkedIn));
+        }
+    }
+
+    private void renderAgenda() {
+        agenda.removeAll();
+        agenda.add(new H3(getTranslation("room.agenda")));
+        int number = 1;
+        for (AgendaItem item : room.agenda()) {
+            agenda.add(itemCard(number++, item));
+        }
+    }
+
+    private Div itemCard(int number, AgendaItem item) {
+        Div card = new Div();
+        card.addClassName("agenda-item");
+        card.setId("item-" + item.itemId());
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-m)").set("margin-bottom", "var(--lumo-space-m)");
+        H3 heading = new H3(number + ". " + item.title());
+        heading.getStyle().set("font-size", "var(--lumo-font-size-l)");
+        card.add(heading, new Paragraph(getTranslation("room.presentedBy", item.presentingAgency())));
+
+        if (!item.papers().isEmpty()) {
+            UnorderedList papers = new UnorderedList();
+            papers.setClassName("papers");
+            item.papers().forEach(p -> papers.add(new ListItem(paperLink(p))));
+            card.add(new Span(getTranslation("room.papers")), papers);
+        }
+        Span summary = new Span(getTranslation("room.positionSummary", item.count("AGREE"), item.count("WISH_TO_DISCUSS"), item.count("OBJECT")));
+        summary.addClassName("position-summary");
+        card.add(new Div(summary));
+        if (!item.positions().isEmpty()) {
+            UnorderedList positions = new UnorderedList();
+            positions.addClassName("positions");
+            item.positions().forEach(p -> positions.add(new ListItem(positionText(p))));
+            card.add(positions);
+        }
+        if (room.status().equals("PUBLISHED") && room.isMember(user.id())) {
+            card.add(positionForm(item));
+        }
+        if (item.outcome() != null) {
+            Span outcome = new Span(getTranslation("room.outcome." + item.outcome()));
+            outcome.getElement().getThemeList().add("badge");
+            card.add(new Div(outcome));
+        }
+        if (item.vote() != null) {
+            card.add(new Paragraph(getTranslation("room.vote", item.vote().votesFor(), item.vote().votesAgainst(), item.vote().abstentions())));
+        }
+        if (item.conclusion() != null) {
+            card.add(new Paragraph(getTranslation("room.conclusion", item.conclusion())));
+        }
+        return card;
+    }
+
+    private HorizontalLayout positionForm(AgendaItem item) {
+        MemberPosition mine = item.positions().stream().filter(p -> p.memberId().equals(user.id())).findFirst().orElse(null);
+        Select<String> position = new Select<>();
+        position.setLabel(getTranslation("room.yourPosition"));
+        position.setItems(POSITIONS);
+        position.setItemLabelGenerator(p -> getTranslation("position." + p));
+        if (mine != null) {
+            position.setValue(mine.position());
+        }
+        TextArea comment = new TextArea(getTranslation("room.comment"));
+        comment.setMaxLength(4000);
+        comment.setValue(mine == null || mine.comment() == null ? "" : mine.comment());
+        Button save = new Button(getTranslation("room.savePosition"), click -> {
+            if (position.getValue() == null) {
+                position.setInvalid(true);
+                position.setErrorMessage(getTranslation("room.choosePosition"));
+                return;
+            }
+            act(() -> client.recordPosition(user.token(), sessionId, item.itemId(), position.getValue(), comment.getValue()));
+        });
+        save.setAriaLabel(getTranslation("room.savePositionOn", item.title()));
+        HorizontalLayout form = new HorizontalLayout(position, comment, save);
+        form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        form.addClassName("position-form");
+        return form;
+    }
+
+    private Anchor paperLink(Paper paper) {
+        StreamResource resource = new StreamResource(paper.fileName(),
+                () -> new ByteArrayInputStream(client.paper(user.token(), sessionId, paper.paperId())));
+        resource.setContentType("application/pdf");
+        Anchor link = new Anchor(resource, paper.fileName() + " (" + Math.max(1, paper.size() / 1024) + " KB)");
+        link.setTarget("_blank");
+        link.getElement().setAttribute("title", "SHA-256 " + paper.sha256());
+        return link;
+    }
+
+    private String positionText(MemberPosition p) {
+        String text = name(p.memberId()) + ": " + getTranslation("position." + p.position());
+        return p.comment() == null || p.comment().isBlank() ? text : text + " — " + p.comment();
+    }
+
+    private String name(String userId) {
+        Directory.Person person = people.get(userId);
+        return person == null ? userId : person.label();
+    }
+
+    /** Sends an action; the stream brings the new state, so only failures need an answer here. */
+    private void act(Runnable action) {
+        try {
+            action.run();
+            notify(getTranslation("room.saved"), false);
+        } catch (BackendApi.BackendException e) {
+            notify(e.getMessage(), true);
+        }
+    }
+
+    private static void notify(String message, boolean error) {
+        Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (room == null ? getTranslation("room.heading") : room.title()) + " — e-Cabinet";
+    }
+}

@@ -1,0 +1,146 @@
+package org.ecabinet.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The product as a user meets it: the backend's executable jar as its own process on a fresh store,
+ * this frontend in front of it, and Debian's Chromium (no browser is downloaded) driven by Selenium.
+ * A member signs in, opens the demo session's room, checks in, and sees the attendance change live.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SessionRoomEndToEndIT {
+
+    static final Path SCREENSHOTS = Path.of("target", "e2e");
+    static Process backend;
+    static int backendPort;
+
+    @LocalServerPort
+    int port;
+    WebDriver browser;
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) throws Exception {
+        if (backend == null) {
+            startBackend();
+        }
+        registry.add("cabinet.backend.url", () -> "http://127.0.0.1:" + backendPort);
+    }
+
+    static void startBackend() throws Exception {
+        File jar = Files.list(Path.of("..", "backend", "target"))
+                .filter(p -> p.getFileName().toString().matches("backend-.*-exec\\.jar")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Build the backend first (mvn verify builds it before the frontend)"))
+                .toFile();
+        try (ServerSocket socket = new ServerSocket(0)) {
+            backendPort = socket.getLocalPort();
+        }
+        Path data = Files.createTempDirectory("ecabinet-e2e-");
+        Files.createDirectories(SCREENSHOTS);
+        backend = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.getAbsolutePath(),
+                "--server.port=" + backendPort, "--cabinet.mongodb.data-directory=" + data, "--cabinet.mongodb.uri=")
+                .redirectErrorStream(true).redirectOutput(SCREENSHOTS.resolve("backend.log").toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> sessions = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + backendPort + "/api/auth/token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"member05\",\"password\":\"Demo@2026\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (sessions.statusCode() == 200 && Files.readString(SCREENSHOTS.resolve("backend.log")).contains("Seeded the demo sessions")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException("The backend did not start; see " + SCREENSHOTS.resolve("backend.log"));
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        if (backend != null) {
+            backend.destroy();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aMemberSignsInOpensTheSessionRoomAndChecksInLive() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        WebElement username = wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form input[name='username']")));
+        username.sendKeys("member05");
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Demo@2026");
+        screenshot("1-login");
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+
+        wait.until(d -> d.getPageSource().contains("[DEMO] Phiên họp Chính phủ thường kỳ"));
+        assertThat(browser.findElement(By.id("signed-in-user")).getText()).contains("Thành viên 05 (demo)", "Phó Thủ tướng Chính phủ");
+        screenshot("2-my-sessions");
+
+        List<WebElement> cells = browser.findElements(By.xpath("//vaadin-grid-cell-content[contains(., '[DEMO] Phiên họp Chính phủ thường kỳ')]"));
+        cells.get(0).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda"), "Báo cáo tình hình kinh tế - xã hội"));
+        assertThat(browser.findElement(By.id("agenda")).getText())
+                .contains("Dự thảo Nghị định quy định chi tiết Luật Giao dịch điện tử", "bao-cao-kinh-te-xa-hoi-thang-11.pdf");
+        assertThat(browser.findElement(By.id("present-count")).getText()).startsWith("Có mặt 0/27");
+        screenshot("3-session-room");
+
+        browser.findElement(By.id("check-in")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("present-count"), "Có mặt 1/27"));
+        wait.until(d -> !d.findElements(By.id("checked-in")).isEmpty());
+        screenshot("4-checked-in");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
