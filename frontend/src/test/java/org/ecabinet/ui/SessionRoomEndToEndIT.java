@@ -36,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The product as a user meets it: the backend's executable jar as its own process on a fresh store,
  * this frontend in front of it, and Debian's Chromium (no browser is downloaded) driven by Selenium.
- * A member signs in, opens the demo session's room, checks in, and sees the attendance change live.
+ * A member whose browser asks for English still gets Vietnamese (the product default), signs in, opens
+ * the demo session's room, checks in, and sees the attendance change live.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionRoomEndToEndIT {
@@ -101,7 +102,7 @@ class SessionRoomEndToEndIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=vi");
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         browser = new ChromeDriver(service, options);
     }
