@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Starts e-Cabinet on this machine without Docker: the backend on its embedded store (files in ./data),
+# the frontend in front of it, demo data on the first start. Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+backend_port=${CABINET_BACKEND_PORT:-8081}
+frontend_port=${CABINET_FRONTEND_PORT:-8080}
+started=$(date +%s)
+
+echo "Building (tests skipped; run 'mvn -B verify' for them)..."
+mvn -B -q -Dstyle.color=never install -DskipTests
+built=$(date +%s)
+
+mkdir -p data/logs
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null' EXIT INT TERM
+
+java -jar backend/target/backend-*-exec.jar --server.port="$backend_port" > data/logs/backend.log 2>&1 &
+pids+=($!)
+java -jar frontend/target/frontend-*-exec.jar --server.port="$frontend_port" \
+  --cabinet.backend.url="http://localhost:$backend_port" > data/logs/frontend.log 2>&1 &
+pids+=($!)
+
+wait_for() { # url, name, log
+  for _ in $(seq 1 240); do
+    if curl -sf -o /dev/null "$1"; then return 0; fi
+    if ! kill -0 "${pids[@]}" 2>/dev/null; then echo "$2 stopped; see $3" >&2; exit 1; fi
+    sleep 0.5
+  done
+  echo "$2 did not start in 2 minutes; see $3" >&2; exit 1
+}
+wait_for "http://localhost:$backend_port/actuator/health" backend data/logs/backend.log
+wait_for "http://localhost:$frontend_port/login" frontend data/logs/frontend.log
+ready=$(date +%s)
+
+cat <<INFO
+
+e-Cabinet is running (build $((built - started)) s, start-up $((ready - built)) s).
+  UI:        http://localhost:$frontend_port
+  API:       http://localhost:$backend_port/api  (OpenAPI: http://localhost:$backend_port/api/docs, UI: /api/docs/ui)
+  Data:      ./data (embedded MongoDB-wire store; set CABINET_MONGODB_URI to use a real MongoDB)
+  Logs:      ./data/logs
+
+Demo logins (password for all: Demo@2026):
+  thutuong       Prime Minister: cabinet member and chair of sessions
+  member02 … member27   the other 26 cabinet members
+  secretariat    Government Office (000.00.00.G22): schedules sessions, publishes papers
+  clerk.g12      agency clerk of the Ministry of Finance (also clerk.g22, clerk.g23, clerk.h29)
+  auditor        reads everything, changes nothing
+  admin          administrator
+Press Ctrl-C to stop.
+INFO
+wait
