@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -50,9 +51,7 @@ public class ProblemHandling {
         List<Map<String, Object>> globalErrors = e.getGlobalErrors().stream()
                 .map(g -> Map.<String, Object>of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are invalid.");
-        problem.setProperty("errors", errors.isEmpty() ? globalErrors : errors);
-        return respond(problem);
+        return invalid("Some fields are invalid.", errors.isEmpty() ? globalErrors : errors);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -62,9 +61,7 @@ public class ProblemHandling {
                         "field", String.valueOf(r.getMethodParameter().getParameterName()),
                         "message", String.valueOf(err.getDefaultMessage()))))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some parameters are invalid.");
-        problem.setProperty("errors", errors);
-        return respond(problem);
+        return invalid("Some parameters are invalid.", errors);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -72,9 +69,7 @@ public class ProblemHandling {
         List<Map<String, Object>> errors = e.getConstraintViolations().stream()
                 .map(v -> Map.<String, Object>of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are invalid.");
-        problem.setProperty("errors", errors);
-        return respond(problem);
+        return invalid("Some fields are invalid.", errors);
     }
 
     @ExceptionHandler(ServerWebInputException.class)
@@ -112,7 +107,8 @@ public class ProblemHandling {
     }
 
     @ExceptionHandler({RuleViolation.class, NotPermitted.class, NotFound.class, AggregateNotFoundException.class,
-            ConcurrencyException.class, ConflictingModificationException.class, CommandExecutionException.class,
+            ConcurrencyException.class, ConflictingModificationException.class, AggregateStreamCreationException.class,
+            CommandExecutionException.class,
             CompletionException.class, EventStoreException.class})
     ResponseEntity<ProblemDetail> domain(Exception e) {
         Throwable cause = unwrap(e);
@@ -126,7 +122,7 @@ public class ProblemHandling {
             return respond(problem(HttpStatus.NOT_FOUND, "Not found", cause instanceof NotFound ? cause.getMessage() : "No such resource."));
         }
         if (cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException
-                || cause instanceof AxonTransientException) {
+                || cause instanceof AggregateStreamCreationException || cause instanceof AxonTransientException) {
             return respond(problem(HttpStatus.CONFLICT, "Concurrent modification",
                     "Someone else changed this at the same moment; reload and try again."));
         }
@@ -149,6 +145,13 @@ public class ProblemHandling {
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));
         return problem;
+    }
+
+    /** 400 with one entry per field: {@code errors: [{field, message}]}. */
+    private static ResponseEntity<ProblemDetail> invalid(String detail, List<Map<String, Object>> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return respond(problem);
     }
 
     private static Map<String, Object> fieldError(FieldError error) {
