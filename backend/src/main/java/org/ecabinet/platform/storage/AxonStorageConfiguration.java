@@ -4,7 +4,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -16,11 +15,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 
 /**
- * Axon's storage on MongoDB. axon-mongo ships no Spring Boot auto-configuration, so the engine,
- * token store and saga store are declared here. The event storage engine is axon-mongo's for now;
- * the audit work replaces it with one that has a gapless global order.
+ * Axon's storage on MongoDB: our {@link GaplessMongoEventStorageEngine} for events (axon-mongo's engine
+ * tracks by timestamp with a look-back window and can skip events), axon-mongo's token and saga stores.
+ * axon-mongo ships no Spring Boot auto-configuration, so all of them are declared here.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonStorageConfiguration {
@@ -31,15 +31,16 @@ public class AxonStorageConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate template,
+    EventStorageEngine eventStorageEngine(MongoDatabase database,
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ObjectProvider<EventUpcaster> upcasters) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(template)
+        GaplessMongoEventStorageEngine engine = GaplessMongoEventStorageEngine.builder()
+                .database(database)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
+                .batchSize(1000)
                 .build();
         engine.ensureIndexes();
         return engine;

@@ -1,0 +1,399 @@
+package org.ecabinet.platform.storage;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+/**
+ * Axon's event storage on MongoDB with a gapless global order, without transactions.
+ *
+ * <p>Every event gets a global index from one counter ({@code $inc} by the size of the commit), and the
+ * events of one aggregate in one commit are written as ONE document whose {@code _id} is the LAST global
+ * index of the commit: it is stored whole or not at all. A unique multikey index on (aggregate, the
+ * sequence number of every event) refuses a second writer of any sequence: {@code ConcurrencyException}.
+ *
+ * <p>Tracking processors follow the global index with Axon's {@link GapAwareTrackingToken}: an index that
+ * was handed out but is not (yet) stored is a gap, looked up again on every read until it is filled or
+ * its neighbour is older than the gap timeout (its writer failed). So an event that becomes visible late
+ * is delivered late, never skipped. The stream is read by {@code _id} look-ups of the next window of
+ * indexes and of the gaps, which uses the primary key on every MongoDB, the embedded one included.
+ * Keying a commit by its last index means a token that stopped inside a commit still finds the rest.
+ */
+public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
+
+    static final String COMMITS = "event_commits";
+    static final String SNAPSHOTS = "event_snapshots";
+    static final String COUNTERS = "event_counters";
+    private static final int NEIGHBOUR_REACH = 64;
+
+    private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> snapshots;
+    private final MongoCollection<Document> counters;
+    private final int maxGapOffset;
+    private final int gapCleaningThreshold;
+    private final Duration gapTimeout;
+    private final Clock clock;
+    /** The embedded server's findAndModify is not atomic between connections; one JVM writes to it. */
+    private final Object allocationLock = new Object();
+
+    protected GaplessMongoEventStorageEngine(Builder builder) {
+        super(builder);
+        this.commits = builder.database.getCollection(COMMITS);
+        this.snapshots = builder.database.getCollection(SNAPSHOTS);
+        this.counters = builder.database.getCollection(COUNTERS);
+        this.maxGapOffset = builder.maxGapOffset;
+        this.gapCleaningThreshold = builder.gapCleaningThreshold;
+        this.gapTimeout = builder.gapTimeout;
+        this.clock = builder.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public void ensureIndexes() {
+        commits.createIndex(Indexes.ascending("aggregateId", "events.sequence"), new IndexOptions().unique(true).name("one-writer-per-sequence"));
+        commits.createIndex(Indexes.ascending("aggregateId", "firstSequence"), new IndexOptions().name("stream"));
+        commits.createIndex(Indexes.ascending("timestampMillis"), new IndexOptions().name("by-time"));
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<List<EventMessage<?>>> byAggregate = groupConsecutiveByAggregate(events);
+        long global = allocate(events.size());
+        List<Document> documents = new ArrayList<>();
+        for (List<EventMessage<?>> commit : byAggregate) {
+            documents.add(commitDocument(commit, global, serializer));
+            global += commit.size();
+        }
+        try {
+            if (documents.size() == 1) {
+                commits.insertOne(documents.get(0));
+            } else {
+                commits.insertMany(documents, new InsertManyOptions().ordered(true));
+            }
+        } catch (MongoException e) {
+            handlePersistenceException(e, failedEvent(e, byAggregate));
+        }
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document event = eventDocument(snapshot, snapshot.getSequenceNumber(), -1, serializer);
+        Document document = new Document("_id", snapshot.getAggregateIdentifier())
+                .append("aggregateType", snapshot.getType())
+                .append("event", event);
+        try {
+            // Only a newer snapshot replaces the stored one; an older one hits the unique _id and is dropped.
+            snapshots.replaceOne(and(eq("_id", snapshot.getAggregateIdentifier()), lt("event.sequence", snapshot.getSequenceNumber())),
+                    document, new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        if (snapshot == null) {
+            return Stream.empty();
+        }
+        return Stream.of(domainEntry(snapshot.getString("aggregateType"), aggregateIdentifier, snapshot.get("event", Document.class)));
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        List<DomainEventData<?>> events = new ArrayList<>();
+        commits.find(and(eq("aggregateId", aggregateIdentifier), gte("lastSequence", firstSequenceNumber)))
+                .sort(Sorts.ascending("firstSequence"))
+                .forEach(commit -> eventsOf(commit).stream()
+                        .filter(e -> e.getLong("sequence") >= firstSequenceNumber)
+                        .forEach(e -> events.add(domainEntry(commit.getString("aggregateType"), aggregateIdentifier, e))));
+        return events;
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
+        if (token != null && token.getGaps().size() > gapCleaningThreshold) {
+            token = cleanGaps(token);
+        }
+        long index = token == null ? -1 : token.getIndex();
+        long head = allocated() - 1;
+        List<Long> ids = new ArrayList<>(token == null ? List.of() : token.getGaps());
+        List<Document> found = new ArrayList<>();
+        // A window may hold only indexes still being written or lost: then look further, up to the head.
+        // Commits are keyed by their last index, so the window finds the commit in which the token stopped.
+        for (long from = index + 1; found.isEmpty() && (from <= head || !ids.isEmpty()); from += batchSize) {
+            long to = Math.min(head, from + batchSize - 1);
+            LongStream.rangeClosed(from, to).forEach(ids::add);
+            commits.find(in("_id", ids)).into(found);
+            ids.clear();
+        }
+        found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+        List<TrackedEventData<?>> result = new ArrayList<>();
+        for (Document commit : found) {
+            for (Document event : eventsOf(commit)) {
+                long global = event.getLong("global");
+                if (token != null && global <= token.getIndex() && !token.getGaps().contains(global)) {
+                    continue; // already delivered
+                }
+                token = token == null
+                        ? GapAwareTrackingToken.newInstance(global, LongStream.range(0, global).boxed().toList())
+                        : token.advanceTo(global, maxGapOffset);
+                result.add(new TrackedDomainEventData<>(token,
+                        domainEntry(commit.getString("aggregateType"), commit.getString("aggregateId"), event)));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Gives up on gaps whose writer must have failed: the event stored right after a run of gaps is older
+     * than the gap timeout, and writers store what they were given an index for within that time.
+     */
+    private GapAwareTrackingToken cleanGaps(GapAwareTrackingToken token) {
+        SortedSet<Long> gaps = token.getGaps();
+        List<Long> afterRuns = gaps.stream().map(g -> g + 1).filter(next -> !gaps.contains(next)).toList();
+        // The commit that starts right after a run of gaps ends within NEIGHBOUR_REACH indexes of it.
+        List<Long> ids = afterRuns.stream().flatMap(next -> LongStream.range(next, next + NEIGHBOUR_REACH).boxed()).distinct().toList();
+        Map<Long, Document> byFirstIndex = new HashMap<>();
+        commits.find(in("_id", ids)).forEach(d -> byFirstIndex.put(d.getLong("firstGlobal"), d));
+        Instant deadline = clock.instant().minus(gapTimeout);
+        GapAwareTrackingToken cleaned = token;
+        for (long next : afterRuns) {
+            Document neighbour = byFirstIndex.get(next);
+            if (neighbour == null || !Instant.ofEpochMilli(neighbour.getLong("timestampMillis")).isBefore(deadline)) {
+                break;
+            }
+            cleaned = cleaned.withGapsTruncatedAt(next);
+        }
+        return cleaned;
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return Optional.ofNullable(commits.find(eq("aggregateId", aggregateIdentifier))
+                        .sort(Sorts.descending("firstSequence")).limit(1).first())
+                .map(d -> d.getLong("lastSequence"));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return GapAwareTrackingToken.newInstance(-1, List.of());
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return GapAwareTrackingToken.newInstance(allocated() - 1, List.of());
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        Document first = commits.find(gte("timestampMillis", dateTime.toEpochMilli())).sort(Sorts.ascending("_id")).limit(1).first();
+        return first == null ? createHeadToken() : GapAwareTrackingToken.newInstance(first.getLong("firstGlobal") - 1, List.of());
+    }
+
+    /** The next global index that will be handed out: every index below it was given to a writer. */
+    private long allocated() {
+        Document counter = counters.find(eq("_id", "global")).first();
+        return counter == null ? 0 : counter.getLong("next");
+    }
+
+    private long allocate(int count) {
+        synchronized (allocationLock) {
+            Document counter = counters.findOneAndUpdate(eq("_id", "global"), Updates.inc("next", (long) count),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            return counter.getLong("next") - count;
+        }
+    }
+
+    private Document commitDocument(List<EventMessage<?>> commit, long firstGlobal, Serializer serializer) {
+        EventMessage<?> first = commit.get(0);
+        List<Document> events = new ArrayList<>();
+        for (int i = 0; i < commit.size(); i++) {
+            EventMessage<?> event = commit.get(i);
+            long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
+            events.add(eventDocument(event, sequence, firstGlobal + i, serializer));
+        }
+        return new Document("_id", firstGlobal + commit.size() - 1)
+                .append("firstGlobal", firstGlobal)
+                .append("aggregateId", aggregateId(first))
+                .append("aggregateType", first instanceof DomainEventMessage<?> domain ? domain.getType() : null)
+                .append("firstSequence", events.get(0).getLong("sequence"))
+                .append("lastSequence", events.get(events.size() - 1).getLong("sequence"))
+                .append("timestampMillis", first.getTimestamp().toEpochMilli())
+                .append("events", events);
+    }
+
+    private static Document eventDocument(EventMessage<?> event, long sequence, long global, Serializer serializer) {
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+        return new Document("global", global)
+                .append("eventId", event.getIdentifier())
+                .append("sequence", sequence)
+                .append("timestamp", DateTimeUtils.formatInstant(event.getTimestamp()))
+                .append("payloadType", payload.getType().getName())
+                .append("payloadRevision", payload.getType().getRevision())
+                .append("payload", payload.getData())
+                .append("metaData", metaData.getData());
+    }
+
+    private static GenericDomainEventEntry<String> domainEntry(String aggregateType, String aggregateId, Document event) {
+        return new GenericDomainEventEntry<>(aggregateType, aggregateId, event.getLong("sequence"), event.getString("eventId"),
+                event.getString("timestamp"), event.getString("payloadType"), event.getString("payloadRevision"),
+                event.getString("payload"), event.getString("metaData"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document> eventsOf(Document commit) {
+        return (List<Document>) commit.get("events");
+    }
+
+    private static String aggregateId(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
+    }
+
+    private static List<List<EventMessage<?>>> groupConsecutiveByAggregate(List<? extends EventMessage<?>> events) {
+        List<List<EventMessage<?>>> groups = new ArrayList<>();
+        String current = null;
+        for (EventMessage<?> event : events) {
+            String aggregate = aggregateId(event);
+            if (groups.isEmpty() || !aggregate.equals(current) || !(event instanceof DomainEventMessage<?>)) {
+                groups.add(new ArrayList<>());
+                current = aggregate;
+            }
+            groups.get(groups.size() - 1).add(event);
+        }
+        return groups;
+    }
+
+    private static EventMessage<?> failedEvent(MongoException e, List<List<EventMessage<?>>> commits) {
+        if (e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()) {
+            return commits.get(bulk.getWriteErrors().get(0).getIndex()).get(0);
+        }
+        return commits.get(0).get(0);
+    }
+
+    static boolean isDuplicateKey(Exception e) {
+        if (e instanceof MongoWriteException write) {
+            return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        }
+        if (e instanceof MongoBulkWriteException bulk) {
+            return bulk.getWriteErrors().stream().anyMatch(err -> ErrorCategory.fromErrorCode(err.getCode()) == ErrorCategory.DUPLICATE_KEY);
+        }
+        return false;
+    }
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+        private MongoDatabase database;
+        private int maxGapOffset = 10_000;
+        private int gapCleaningThreshold = 250;
+        private Duration gapTimeout = Duration.ofSeconds(60);
+        private Clock clock = Clock.systemUTC();
+
+        Builder() {
+            persistenceExceptionResolver(GaplessMongoEventStorageEngine::isDuplicateKey);
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder gapCleaningThreshold(int threshold) {
+            this.gapCleaningThreshold = threshold;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        public GaplessMongoEventStorageEngine build() {
+            if (database == null) {
+                throw new org.axonframework.common.AxonConfigurationException("The MongoDatabase is required");
+            }
+            return new GaplessMongoEventStorageEngine(this);
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package org.ecabinet.platform.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+/** The storage engine's contract, in the manner of Axon's own storage-engine tests, on the embedded store. */
+class GaplessMongoEventStorageEngineTest {
+
+    record Happened(String what) {
+    }
+
+    @TempDir
+    Path dir;
+    EmbeddedMongo mongo;
+    MongoClient client;
+    MongoDatabase database;
+    GaplessMongoEventStorageEngine engine;
+    MutableClock clock = new MutableClock(Instant.now());
+
+    @BeforeEach
+    void start() {
+        mongo = EmbeddedMongo.start(dir, false);
+        client = MongoClients.create(mongo.connectionString());
+        database = client.getDatabase("engine-test");
+        engine = engine(10);
+    }
+
+    GaplessMongoEventStorageEngine engine(int gapCleaningThreshold) {
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        GaplessMongoEventStorageEngine built = GaplessMongoEventStorageEngine.builder().database(database)
+                .eventSerializer(serializer).snapshotSerializer(serializer).batchSize(5)
+                .gapCleaningThreshold(gapCleaningThreshold).gapTimeout(Duration.ofSeconds(60)).clock(clock).build();
+        built.ensureIndexes();
+        return built;
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        mongo.close();
+    }
+
+    static DomainEventMessage<Happened> event(String aggregate, long sequence) {
+        return new GenericDomainEventMessage<>("Thing", aggregate, sequence, new Happened(aggregate + "#" + sequence));
+    }
+
+    @Test
+    void storesAndReadsAnAggregatesStreamInOrder() {
+        engine.appendEvents(event("a", 0), event("a", 1));
+        engine.appendEvents(event("b", 0));
+        engine.appendEvents(event("a", 2));
+
+        assertThat(engine.readEvents("a").asStream().map(e -> ((Happened) e.getPayload()).what()))
+                .containsExactly("a#0", "a#1", "a#2");
+        assertThat(engine.readEvents("a", 1).asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(1L, 2L);
+        assertThat(engine.lastSequenceNumberFor("a")).contains(2L);
+        assertThat(engine.lastSequenceNumberFor("nobody")).isEmpty();
+    }
+
+    @Test
+    void oneCommitIsOneDocumentSoItIsStoredWholeOrNotAtAll() {
+        engine.appendEvents(event("a", 0), event("a", 1), event("a", 2));
+        assertThat(database.getCollection(GaplessMongoEventStorageEngine.COMMITS).countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondWriterOfTheSameSequenceIsRefusedAndNothingOfItIsStored() {
+        engine.appendEvents(event("a", 0), event("a", 1));
+        assertThatThrownBy(() -> engine.appendEvents(event("a", 1), event("a", 2))).isInstanceOf(ConcurrencyException.class);
+        assertThat(engine.readEvents("a").asStream().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aWriterWhoseRangeOverlapsAStoredOneIsRefused() {
+        engine.appendEvents(event("a", 0), event("a", 1), event("a", 2));
+        assertThatThrownBy(() -> engine.appendEvents(event("a", 2), event("a", 3))).isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(event("a", 1))).isInstanceOf(ConcurrencyException.class);
+    }
+
+    @Test
+    void trackingFollowsTheGlobalOrderWithStrictlyIncreasingIndexes() {
+        engine.appendEvents(event("a", 0));
+        engine.appendEvents(event("b", 0), event("b", 1));
+        engine.appendEvents(event("a", 1));
+
+        List<TrackedEventMessage<?>> all = readAll(null);
+        assertThat(all).extracting(e -> ((Happened) e.getPayload()).what()).containsExactly("a#0", "b#0", "b#1", "a#1");
+        assertThat(all).extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex()).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(readAll(all.get(1).trackingToken())).extracting(e -> ((Happened) e.getPayload()).what()).containsExactly("b#1", "a#1");
+        assertThat(readAll(engine.createTailToken())).hasSize(4);
+        assertThat(readAll(engine.createHeadToken())).isEmpty();
+    }
+
+    @Test
+    void anEventThatBecomesVisibleLateIsDeliveredLateNotSkipped() {
+        engine.appendEvents(event("a", 0));
+        long lateIndex = allocateWithoutWriting(); // a slow writer holds index 1
+        engine.appendEvents(event("b", 0));
+
+        List<TrackedEventMessage<?>> first = readAll(null);
+        assertThat(first).extracting(e -> ((Happened) e.getPayload()).what()).containsExactly("a#0", "b#0");
+        GapAwareTrackingToken token = (GapAwareTrackingToken) first.get(1).trackingToken();
+        assertThat(token.getGaps()).containsExactly(lateIndex);
+
+        writeLate(lateIndex, "slow", 0);
+        List<TrackedEventMessage<?>> then = readAll(token);
+        assertThat(then).extracting(e -> ((Happened) e.getPayload()).what()).containsExactly("slow#0");
+        assertThat(((GapAwareTrackingToken) then.get(0).trackingToken()).getGaps()).isEmpty();
+    }
+
+    @Test
+    void aWindowOfIndexesStillBeingWrittenDoesNotHideLaterEvents() {
+        engine.appendEvents(event("a", 0));
+        for (int i = 0; i < 12; i++) {
+            allocateWithoutWriting(); // more than one batch of in-flight indexes
+        }
+        engine.appendEvents(event("b", 0));
+        assertThat(readAll(null)).extracting(e -> ((Happened) e.getPayload()).what()).containsExactly("a#0", "b#0");
+    }
+
+    @Test
+    void gapsWhoseWriterFailedAreDroppedAfterTheTimeout() {
+        engine.appendEvents(event("a", 0));
+        for (int i = 0; i < 12; i++) {
+            allocateWithoutWriting();
+        }
+        engine.appendEvents(event("b", 0));
+        engine.appendEvents(event("c", 0));
+        TrackingToken token = readAll(null).get(1).trackingToken();
+        assertThat(((GapAwareTrackingToken) token).getGaps()).hasSize(12);
+
+        assertThat(gapsAfterReading(token)).as("too young to give up").hasSize(12);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(gapsAfterReading(token)).isEmpty();
+    }
+
+    @Test
+    void aNewerSnapshotReplacesAnOlderOneButNotTheOtherWayRound() {
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Thing", "a", 10, new Happened("snapshot@10")));
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Thing", "a", 5, new Happened("snapshot@5")));
+        assertThat(engine.readSnapshot("a")).get().extracting(m -> ((Happened) m.getPayload()).what()).isEqualTo("snapshot@10");
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Thing", "a", 20, new Happened("snapshot@20")));
+        assertThat(engine.readSnapshot("a")).get().extracting(DomainEventMessage::getSequenceNumber).isEqualTo(20L);
+        assertThat(engine.readSnapshot("b")).isEmpty();
+    }
+
+    @Test
+    void aTokenAtAnInstantStartsWithTheFirstEventFromThen() {
+        engine.appendEvents(new GenericDomainEventMessage<>("Thing", "a", 0, new Happened("old"), org.axonframework.messaging.MetaData.emptyInstance(),
+                "e-old", Instant.parse("2026-01-01T00:00:00Z")));
+        engine.appendEvents(new GenericDomainEventMessage<>("Thing", "a", 1, new Happened("new"), org.axonframework.messaging.MetaData.emptyInstance(),
+                "e-new", Instant.parse("2026-06-01T00:00:00Z")));
+        TrackingToken from = engine.createTokenAt(Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(readAll(from)).extracting(e -> ((Happened) e.getPayload()).what()).containsExactly("new");
+    }
+
+    @Test
+    void concurrentWritersNeverMakeATrackingReaderSkipAnEvent() throws Exception {
+        int writers = 8;
+        int perWriter = 150;
+        Set<String> delivered = ConcurrentHashMap.newKeySet();
+        List<String> duplicates = new ArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        for (int w = 0; w < writers; w++) {
+            String aggregate = "writer-" + w;
+            pool.submit(() -> {
+                try {
+                    for (int s = 0; s < perWriter; s++) {
+                        engine.appendEvents(event(aggregate, s));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                    writing.set(false);
+                }
+            });
+        }
+        pool.shutdown();
+        Thread reader = new Thread(() -> {
+            TrackingToken token = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while ((writing.get() || delivered.size() < writers * perWriter) && System.nanoTime() < deadline) {
+                List<TrackedEventMessage<?>> batch = readAll(token);
+                for (TrackedEventMessage<?> e : batch) {
+                    if (!delivered.add(((Happened) e.getPayload()).what())) {
+                        synchronized (duplicates) {
+                            duplicates.add(((Happened) e.getPayload()).what());
+                        }
+                    }
+                    token = e.trackingToken();
+                }
+            }
+        });
+        reader.start();
+        assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(failures).isEmpty();
+        writing.set(false);
+        reader.join(60_000);
+        assertThat(reader.isAlive()).as("the reader caught up").isFalse();
+        assertThat(duplicates).isEmpty();
+        assertThat(delivered).hasSize(writers * perWriter);
+    }
+
+    private List<TrackedEventMessage<?>> readAll(TrackingToken from) {
+        return engine.readEvents(from, false).collect(Collectors.toList());
+    }
+
+    private java.util.SortedSet<Long> gapsAfterReading(TrackingToken token) {
+        engine.appendEvents(event("probe-" + System.nanoTime(), 0));
+        List<TrackedEventMessage<?>> events = readAll(token);
+        return ((GapAwareTrackingToken) events.get(events.size() - 1).trackingToken()).getGaps();
+    }
+
+    /** What a writer does before it stores: take an index. */
+    private long allocateWithoutWriting() {
+        Document counter = database.getCollection(GaplessMongoEventStorageEngine.COUNTERS)
+                .findOneAndUpdate(Filters.eq("_id", "global"), Updates.inc("next", 1L));
+        return counter.getLong("next");
+    }
+
+    /** The slow writer finally stores its commit under the index it was given (in the engine's own layout). */
+    private void writeLate(long index, String aggregate, long sequence) {
+        MongoDatabase scratch = client.getDatabase("scratch-" + System.nanoTime());
+        GaplessMongoEventStorageEngine.builder().database(scratch).eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer()).build()
+                .appendEvents(event(aggregate, sequence));
+        Document commit = scratch.getCollection(GaplessMongoEventStorageEngine.COMMITS).find().first();
+        commit.put("_id", index);
+        commit.put("firstGlobal", index);
+        commit.getList("events", Document.class).get(0).put("global", index);
+        database.getCollection(GaplessMongoEventStorageEngine.COMMITS).insertOne(commit);
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
