@@ -31,7 +31,7 @@ public class AxonStorageConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoDatabase database,
+    EventStorageEngine eventStorageEngine(MongoDatabase database, StorageProperties properties,
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ObjectProvider<EventUpcaster> upcasters) {
@@ -41,6 +41,7 @@ public class AxonStorageConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .batchSize(1000)
+                .sortedCatchUp(!properties.embedded())
                 .build();
         engine.ensureIndexes();
         return engine;

@@ -2,6 +2,7 @@ package org.ecabinet.platform.storage;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
@@ -12,12 +13,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
@@ -38,6 +43,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -79,6 +85,9 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Clock clock;
     /** The embedded server's findAndModify is not atomic between connections; one JVM writes to it. */
     private final Object allocationLock = new Object();
+    private final java.util.Queue<Allocation> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final boolean sortedCatchUp;
+    private final long catchUpDistance;
 
     protected GaplessMongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -89,6 +98,8 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         this.gapCleaningThreshold = builder.gapCleaningThreshold;
         this.gapTimeout = builder.gapTimeout;
         this.clock = builder.clock;
+        this.sortedCatchUp = builder.sortedCatchUp;
+        this.catchUpDistance = builder.catchUpDistance;
     }
 
     public static Builder builder() {
@@ -180,8 +191,47 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             ids.clear();
         }
         found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+        Tracker tracker = new Tracker(token);
         List<TrackedEventData<?>> result = new ArrayList<>();
-        for (Document commit : found) {
+        found.forEach(commit -> result.addAll(tracker.deliver(commit)));
+        return result;
+    }
+
+    /**
+     * A reader far behind the head (a replay, a new projection) is served by one cursor over the rest of
+     * the store instead of one query per batch; near the head, the batched look-ups above take over.
+     */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken lastToken, boolean mayBlock) {
+        GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
+        long index = token == null ? -1 : token.getIndex();
+        if (allocated() - 1 - index < catchUpDistance) {
+            return super.readEventData(lastToken, mayBlock);
+        }
+        List<Document> gapFills = token == null || token.getGaps().isEmpty() ? new ArrayList<>()
+                : commits.find(in("_id", new ArrayList<>(token.getGaps()))).into(new ArrayList<>());
+        gapFills.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+        var rest = commits.find(gt("_id", index)).batchSize(1000);
+        // The embedded store keeps documents in a map sorted by _id: its natural order needs no sort.
+        MongoCursor<Document> cursor = (sortedCatchUp ? rest.sort(Sorts.ascending("_id")) : rest).cursor();
+        Iterator<Document> commitsInOrder = Stream.concat(gapFills.stream(),
+                StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)).iterator();
+        Tracker tracker = new Tracker(token);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(commitsInOrder, Spliterator.ORDERED), false)
+                .flatMap(commit -> tracker.deliver(commit).stream())
+                .onClose(cursor::close);
+    }
+
+    /** Turns stored commits into tracked events, advancing the gap-aware token event by event. */
+    private final class Tracker {
+        private GapAwareTrackingToken token;
+
+        Tracker(GapAwareTrackingToken token) {
+            this.token = token;
+        }
+
+        List<TrackedEventData<?>> deliver(Document commit) {
+            List<TrackedEventData<?>> delivered = new ArrayList<>();
             for (Document event : eventsOf(commit)) {
                 long global = event.getLong("global");
                 if (token != null && global <= token.getIndex() && !token.getGaps().contains(global)) {
@@ -190,11 +240,11 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
                 token = token == null
                         ? GapAwareTrackingToken.newInstance(global, LongStream.range(0, global).boxed().toList())
                         : token.advanceTo(global, maxGapOffset);
-                result.add(new TrackedDomainEventData<>(token,
+                delivered.add(new TrackedDomainEventData<>(token,
                         domainEntry(commit.getString("aggregateType"), commit.getString("aggregateId"), event)));
             }
+            return delivered;
         }
-        return result;
     }
 
     /**
@@ -249,11 +299,40 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         return counter == null ? 0 : counter.getLong("next");
     }
 
+    /** A writer's request for {@code count} consecutive indexes. */
+    private static final class Allocation {
+        final int count;
+        long first = -1;
+
+        Allocation(int count) {
+            this.count = count;
+        }
+    }
+
+    /**
+     * Hands out {@code count} consecutive indexes. Writers that ask at the same moment share one counter
+     * update: whoever holds the lock takes the whole queue, so under load the counter costs a fraction of
+     * a write per commit, and the indexes stay dense.
+     */
     private long allocate(int count) {
+        Allocation mine = new Allocation(count);
+        waiting.add(mine);
         synchronized (allocationLock) {
-            Document counter = counters.findOneAndUpdate(eq("_id", "global"), Updates.inc("next", (long) count),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            return counter.getLong("next") - count;
+            if (mine.first < 0) {
+                List<Allocation> group = new ArrayList<>();
+                for (Allocation next; (next = waiting.poll()) != null; ) {
+                    group.add(next);
+                }
+                long total = group.stream().mapToLong(a -> a.count).sum();
+                Document counter = counters.findOneAndUpdate(eq("_id", "global"), Updates.inc("next", total),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+                long next = counter.getLong("next") - total;
+                for (Allocation allocation : group) {
+                    allocation.first = next;
+                    next += allocation.count;
+                }
+            }
+            return mine.first;
         }
     }
 
@@ -340,6 +419,8 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         private int gapCleaningThreshold = 250;
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
+        private boolean sortedCatchUp = true;
+        private long catchUpDistance = 5_000;
 
         Builder() {
             persistenceExceptionResolver(GaplessMongoEventStorageEngine::isDuplicateKey);
@@ -357,6 +438,18 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
 
         public Builder gapCleaningThreshold(int threshold) {
             this.gapCleaningThreshold = threshold;
+            return this;
+        }
+
+        /** False only for a store whose natural order is the _id order (the embedded H2 one). */
+        public Builder sortedCatchUp(boolean sorted) {
+            this.sortedCatchUp = sorted;
+            return this;
+        }
+
+        /** How far behind the head a reader must be to be served by one cursor. */
+        public Builder catchUpDistance(long distance) {
+            this.catchUpDistance = distance;
             return this;
         }
 

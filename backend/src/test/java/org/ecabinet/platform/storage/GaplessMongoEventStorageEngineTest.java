@@ -188,6 +188,45 @@ class GaplessMongoEventStorageEngineTest {
         assertThat(readAll(from)).extracting(e -> ((Happened) e.getPayload()).what()).containsExactly("new");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "sorted by the store: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aReaderFarBehindCatchesUpThroughOneCursorInOrderAndWithoutSkipping(boolean sorted) throws Exception {
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        engine = GaplessMongoEventStorageEngine.builder().database(database).eventSerializer(serializer)
+                .snapshotSerializer(serializer).batchSize(50).catchUpDistance(100).sortedCatchUp(sorted).build();
+        engine.ensureIndexes();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int w = 0; w < 4; w++) {
+            String aggregate = "w" + w;
+            pool.submit(() -> {
+                for (int s = 0; s < 300; s++) {
+                    engine.appendEvents(event(aggregate, s));
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        allocateWithoutWriting(); // one writer failed: a gap in the middle of the catch-up
+
+        for (int w = 0; w < 4; w++) {
+            engine.appendEvents(event("w" + w, 300));
+        }
+        List<TrackedEventMessage<?>> all = readAll(null);
+        assertThat(all).hasSize(1204);
+        assertThat(all.stream().map(e -> ((Happened) e.getPayload()).what()).distinct().count()).isEqualTo(1204);
+        for (int w = 0; w < 4; w++) {
+            String aggregate = "w" + w;
+            assertThat(all.stream().filter(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier().equals(aggregate))
+                    .map(e -> ((DomainEventMessage<?>) e).getSequenceNumber()))
+                    .as("each aggregate's events in order").isSorted().hasSize(301);
+        }
+        assertThat(all.stream().map(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex())).isSorted();
+
+        engine.appendEvents(event("late", 0));
+        assertThat(readAll(all.get(all.size() - 1).trackingToken())).extracting(e -> ((Happened) e.getPayload()).what())
+                .containsExactly("late#0");
+    }
+
     @Test
     void concurrentWritersNeverMakeATrackingReaderSkipAnEvent() throws Exception {
         int writers = 8;
