@@ -48,12 +48,14 @@ class SessionController {
     private final QueryGateway queries;
     private final Users users;
     private final PaperStore papers;
+    private final SessionHistory history;
 
-    SessionController(CommandSender commands, QueryGateway queries, Users users, PaperStore papers) {
+    SessionController(CommandSender commands, QueryGateway queries, Users users, PaperStore papers, SessionHistory history) {
         this.commands = commands;
         this.queries = queries;
         this.users = users;
         this.papers = papers;
+        this.history = history;
     }
 
     /** One line of a session list. */
@@ -77,6 +79,23 @@ class SessionController {
     @GetMapping("/{sessionId}")
     Mono<SessionRoom> room(@PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt) {
         return readable(sessionId, Actor.of(jwt));
+    }
+
+    /**
+     * The session as it was at {@code at} (an instant) or after event {@code sequence}, rebuilt from its
+     * events. Who may read the session now may read its past.
+     */
+    @GetMapping("/{sessionId}/as-of")
+    Mono<SessionRoom> asOf(@PathVariable String sessionId, @RequestParam(required = false) java.time.Instant at,
+                           @RequestParam(required = false) @jakarta.validation.constraints.PositiveOrZero Long sequence,
+                           @AuthenticationPrincipal Jwt jwt) {
+        if ((at == null) == (sequence == null)) {
+            return Mono.error(new org.springframework.web.server.ServerWebInputException("Give exactly one of 'at' (an instant) or 'sequence'."));
+        }
+        return readable(sessionId, Actor.of(jwt))
+                .flatMap(now -> Mono.fromCallable(() -> history.asOf(sessionId, at, sequence)
+                                .orElseThrow(() -> new NotFound("The session did not exist yet at that point.")))
+                        .subscribeOn(Schedulers.boundedElastic()));
     }
 
     /** The room as Server-Sent Events: its current state, then the new state after every change. */

@@ -73,6 +73,31 @@ class SessionApiTest extends ApiTest {
     }
 
     @Test
+    void aSessionCanBeSeenAsItWasAtAnyPointOfItsHistory() {
+        String[] s = publishedSession();
+        java.time.Instant beforeCheckIn = java.time.Instant.now();
+        post(MEMBER, "/api/sessions/" + s[0] + "/check-in", null, 204);
+        awaitRoom(s[0], r -> r.get("checkedIn").size() == 1);
+
+        JsonNode published = asOf(s[0], "sequence=3", 200);
+        assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(published.get("checkedIn")).isEmpty();
+        assertThat(asOf(s[0], "sequence=0", 200).get("agenda")).isEmpty();
+        assertThat(asOf(s[0], "at=" + beforeCheckIn, 200).get("checkedIn")).isEmpty();
+        assertThat(asOf(s[0], "at=" + java.time.Instant.now(), 200).get("checkedIn").get(0).asText()).isEqualTo(MEMBER);
+        asOf(s[0], "at=2000-01-01T00:00:00Z", 404);
+        asOf(s[0], "", 400);
+        asOf(s[0], "sequence=1&at=2030-01-01T00:00:00Z", 400);
+        asOf(s[0], "sequence=-1", 400);
+        asOf(s[0], "at=yesterday", 400);
+    }
+
+    private JsonNode asOf(String sessionId, String query, int status) {
+        return as(AUDITOR).get().uri("/api/sessions/" + sessionId + "/as-of?" + query).exchange()
+                .expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    @Test
     void everyEventRecordsWhoActedAndFromWhere() {
         String[] s = publishedSession();
         post(MEMBER, "/api/sessions/" + s[0] + "/check-in", null, 204);

@@ -42,6 +42,7 @@ class SessionAuthorizationMatrixTest extends ApiTest {
                 new Endpoint(HttpMethod.GET, "/api/sessions", null, Set.copyOf(ROLES)),
                 new Endpoint(HttpMethod.GET, "/api/sessions/{s}", null, READERS),
                 new Endpoint(HttpMethod.GET, "/api/sessions/{s}/papers/{p}", null, READERS),
+                new Endpoint(HttpMethod.GET, "/api/sessions/{s}/as-of?sequence=0", null, READERS),
                 new Endpoint(HttpMethod.POST, "/api/sessions", Map.of("title", "Phiên họp", "kind", "THEMATIC", "startsAt", future), SECRETARIAT_ONLY),
                 new Endpoint(HttpMethod.POST, "/api/sessions/{s}/reschedule", Map.of("startsAt", future, "reason", "Trùng lịch"), SECRETARIAT_ONLY),
                 new Endpoint(HttpMethod.POST, "/api/sessions/{s}/cancel", Map.of("reason", "Hủy"), SECRETARIAT_ONLY),

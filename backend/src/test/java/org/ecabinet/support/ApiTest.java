@@ -52,6 +52,7 @@ public abstract class ApiTest {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("cabinet.mongodb.data-directory", DATA::toString);
         registry.add("cabinet.mongodb.uri", () -> "");
+        registry.add("axon.eventhandling.processors.replay-probe.mode", () -> "tracking");
     }
 
     @Autowired

@@ -19,6 +19,7 @@ import de.bwaldvogel.mongo.ServerVersion;
 public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+    private static final int RETENTION_MILLIS = 10 * 60 * 1000;
 
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -37,6 +38,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         Path file = dataDirectory.resolve("ecabinet.mv");
         MVStore store = new MVStore.Builder().fileName(file.toString()).compress().open();
+        // A query reads the version of the store current when it began; H2 frees old chunks after 45 s by
+        // default, and a scan of a million events took longer ("Chunk not found"). Keep them 10 minutes.
+        store.setRetentionTime(RETENTION_MILLIS);
         MongoServer server = new MongoServer(new DurableH2Backend(store, fsync).version(ServerVersion.MONGO_5_0));
         InetSocketAddress address = server.bind();
         log.info("Embedded MongoDB-wire server on {} with its data in {} (fsync={})", address, file, fsync);

@@ -86,6 +86,16 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     /** The embedded server's findAndModify is not atomic between connections; one JVM writes to it. */
     private final Object allocationLock = new Object();
     private final java.util.Queue<Allocation> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** The last stored event of recently written streams, so that chaining a commit needs no query. */
+    private final Map<String, StreamHead> heads = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StreamHead> eldest) {
+            return size() > 10_000;
+        }
+    });
+
+    private record StreamHead(long sequence, String hash) {
+    }
     private final boolean sortedCatchUp;
     private final long catchUpDistance;
 
@@ -131,8 +141,33 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
                 commits.insertMany(documents, new InsertManyOptions().ordered(true));
             }
         } catch (MongoException e) {
+            documents.forEach(d -> heads.remove(d.getString("aggregateId")));
             handlePersistenceException(e, failedEvent(e, byAggregate));
+            return;
         }
+        for (Document commit : documents) {
+            List<Document> stored = eventsOf(commit);
+            Document last = stored.get(stored.size() - 1);
+            heads.put(commit.getString("aggregateId"), new StreamHead(last.getLong("sequence"), last.getString("hash")));
+        }
+    }
+
+    /** The hash the next event of this stream chains to. */
+    private String previousHash(String aggregateId, long sequence) {
+        if (sequence == 0) {
+            return EventHash.GENESIS;
+        }
+        StreamHead head = heads.get(aggregateId);
+        if (head != null && head.sequence() == sequence - 1) {
+            return head.hash();
+        }
+        Document last = commits.find(and(eq("aggregateId", aggregateId), lt("firstSequence", sequence)))
+                .sort(Sorts.descending("firstSequence")).limit(1).first();
+        if (last == null) {
+            return EventHash.GENESIS;
+        }
+        return eventsOf(last).stream().filter(e -> e.getLong("sequence") == sequence - 1).findFirst()
+                .map(e -> e.getString("hash")).orElse(EventHash.GENESIS);
     }
 
     @Override
@@ -338,15 +373,21 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
 
     private Document commitDocument(List<EventMessage<?>> commit, long firstGlobal, Serializer serializer) {
         EventMessage<?> first = commit.get(0);
+        String aggregateId = aggregateId(first);
         List<Document> events = new ArrayList<>();
+        String previous = null;
         for (int i = 0; i < commit.size(); i++) {
             EventMessage<?> event = commit.get(i);
             long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
-            events.add(eventDocument(event, sequence, firstGlobal + i, serializer));
+            Document stored = eventDocument(event, sequence, firstGlobal + i, serializer);
+            stored.append("prevHash", previous == null ? previousHash(aggregateId, sequence) : previous);
+            previous = EventHash.of(aggregateId, stored);
+            stored.append("hash", previous);
+            events.add(stored);
         }
         return new Document("_id", firstGlobal + commit.size() - 1)
                 .append("firstGlobal", firstGlobal)
-                .append("aggregateId", aggregateId(first))
+                .append("aggregateId", aggregateId)
                 .append("aggregateType", first instanceof DomainEventMessage<?> domain ? domain.getType() : null)
                 .append("firstSequence", events.get(0).getLong("sequence"))
                 .append("lastSequence", events.get(events.size() - 1).getLong("sequence"))
