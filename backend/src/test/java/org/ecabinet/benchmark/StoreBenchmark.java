@@ -110,7 +110,8 @@ public final class StoreBenchmark {
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         GaplessMongoEventStorageEngine engine = GaplessMongoEventStorageEngine.builder().database(database)
                 .eventSerializer(serializer).snapshotSerializer(serializer).batchSize(1000)
-                .sortedCatchUp(System.getenv("CABINET_MONGODB_URI") != null).build();
+                .sortedCatchUp(System.getenv("CABINET_MONGODB_URI") != null)
+                .inMemoryStreamIndex(System.getenv("CABINET_MONGODB_URI") == null).build();
         engine.ensureIndexes();
         return engine;
     }

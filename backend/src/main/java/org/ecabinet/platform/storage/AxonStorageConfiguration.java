@@ -42,6 +42,7 @@ public class AxonStorageConfiguration {
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .batchSize(1000)
                 .sortedCatchUp(!properties.embedded())
+                .inMemoryStreamIndex(properties.embedded())
                 .build();
         engine.ensureIndexes();
         return engine;

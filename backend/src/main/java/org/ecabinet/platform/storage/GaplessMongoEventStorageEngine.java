@@ -97,6 +97,10 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     private record StreamHead(long sequence, String hash) {
     }
     private final boolean sortedCatchUp;
+    private final boolean inMemoryStreamIndex;
+    private final Object streamIndexLock = new Object();
+    /** Per aggregate: first sequence of each commit → the commit's _id. Built once, then kept up to date. */
+    private Map<String, java.util.NavigableMap<Long, Long>> streamIndex;
     private final long catchUpDistance;
 
     protected GaplessMongoEventStorageEngine(Builder builder) {
@@ -109,6 +113,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         this.gapTimeout = builder.gapTimeout;
         this.clock = builder.clock;
         this.sortedCatchUp = builder.sortedCatchUp;
+        this.inMemoryStreamIndex = builder.inMemoryStreamIndex;
         this.catchUpDistance = builder.catchUpDistance;
     }
 
@@ -150,6 +155,47 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             Document last = stored.get(stored.size() - 1);
             heads.put(commit.getString("aggregateId"), new StreamHead(last.getLong("sequence"), last.getString("hash")));
         }
+        if (inMemoryStreamIndex) {
+            // After the insert: an index built before it gets the commit here, one built later finds it.
+            synchronized (streamIndexLock) {
+                if (streamIndex != null) {
+                    documents.forEach(this::index);
+                }
+            }
+        }
+    }
+
+    /**
+     * The commits of one aggregate that hold sequence numbers from {@code firstSequence} on, in order. On a
+     * real MongoDB the (aggregateId, firstSequence) index answers; the embedded server scans for any query
+     * but by _id, so there the engine keeps the stream index in memory (the embedded store has one writer).
+     */
+    private List<Document> commitsOf(String aggregateId, long firstSequence) {
+        if (!inMemoryStreamIndex) {
+            return commits.find(and(eq("aggregateId", aggregateId), gte("lastSequence", firstSequence)))
+                    .sort(Sorts.ascending("firstSequence")).into(new ArrayList<>());
+        }
+        List<Long> ids;
+        synchronized (streamIndexLock) {
+            if (streamIndex == null) {
+                streamIndex = new HashMap<>();
+                commits.find().projection(new Document("aggregateId", 1).append("firstSequence", 1)).forEach(this::index);
+            }
+            java.util.NavigableMap<Long, Long> stream = streamIndex.get(aggregateId);
+            if (stream == null) {
+                return List.of();
+            }
+            Long from = stream.floorKey(firstSequence);
+            ids = new ArrayList<>((from == null ? stream : stream.tailMap(from, true)).values());
+        }
+        List<Document> found = commits.find(in("_id", ids)).into(new ArrayList<>());
+        found.sort(Comparator.comparingLong(d -> d.getLong("firstSequence")));
+        return found;
+    }
+
+    private void index(Document commit) {
+        streamIndex.computeIfAbsent(commit.getString("aggregateId"), id -> new java.util.TreeMap<>())
+                .put(commit.getLong("firstSequence"), commit.getLong("_id"));
     }
 
     /** The hash the next event of this stream chains to. */
@@ -161,12 +207,8 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         if (head != null && head.sequence() == sequence - 1) {
             return head.hash();
         }
-        Document last = commits.find(and(eq("aggregateId", aggregateId), lt("firstSequence", sequence)))
-                .sort(Sorts.descending("firstSequence")).limit(1).first();
-        if (last == null) {
-            return EventHash.GENESIS;
-        }
-        return eventsOf(last).stream().filter(e -> e.getLong("sequence") == sequence - 1).findFirst()
+        return commitsOf(aggregateId, sequence - 1).stream().flatMap(c -> eventsOf(c).stream())
+                .filter(e -> e.getLong("sequence") == sequence - 1).findFirst()
                 .map(e -> e.getString("hash")).orElse(EventHash.GENESIS);
     }
 
@@ -199,8 +241,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
         List<DomainEventData<?>> events = new ArrayList<>();
-        commits.find(and(eq("aggregateId", aggregateIdentifier), gte("lastSequence", firstSequenceNumber)))
-                .sort(Sorts.ascending("firstSequence"))
+        commitsOf(aggregateIdentifier, firstSequenceNumber)
                 .forEach(commit -> eventsOf(commit).stream()
                         .filter(e -> e.getLong("sequence") >= firstSequenceNumber)
                         .forEach(e -> events.add(domainEntry(commit.getString("aggregateType"), aggregateIdentifier, e))));
@@ -307,9 +348,10 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return Optional.ofNullable(commits.find(eq("aggregateId", aggregateIdentifier))
-                        .sort(Sorts.descending("firstSequence")).limit(1).first())
-                .map(d -> d.getLong("lastSequence"));
+        Document last = inMemoryStreamIndex
+                ? commitsOf(aggregateIdentifier, Long.MAX_VALUE).stream().reduce((x, y) -> y).orElse(null)
+                : commits.find(eq("aggregateId", aggregateIdentifier)).sort(Sorts.descending("firstSequence")).limit(1).first();
+        return Optional.ofNullable(last).map(d -> d.getLong("lastSequence"));
     }
 
     @Override
@@ -461,6 +503,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
         private boolean sortedCatchUp = true;
+        private boolean inMemoryStreamIndex = false;
         private long catchUpDistance = 5_000;
 
         Builder() {
@@ -485,6 +528,12 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         /** False only for a store whose natural order is the _id order (the embedded H2 one). */
         public Builder sortedCatchUp(boolean sorted) {
             this.sortedCatchUp = sorted;
+            return this;
+        }
+
+        /** Only for a store that this process alone writes to and whose queries all scan (the embedded one). */
+        public Builder inMemoryStreamIndex(boolean inMemory) {
+            this.inMemoryStreamIndex = inMemory;
             return this;
         }
 

@@ -92,6 +92,25 @@ class GaplessMongoEventStorageEngineTest {
     }
 
     @Test
+    void theInMemoryStreamIndexOfTheEmbeddedStoreSeesCommitsFromBeforeAndAfterItWasBuilt() {
+        engine.appendEvents(event("a", 0), event("a", 1));
+        engine.appendEvents(event("b", 0));
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        GaplessMongoEventStorageEngine indexed = GaplessMongoEventStorageEngine.builder().database(database)
+                .eventSerializer(serializer).snapshotSerializer(serializer).inMemoryStreamIndex(true).build();
+
+        assertThat(indexed.readEvents("a").asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(0L, 1L);
+        indexed.appendEvents(event("a", 2), event("a", 3));
+        indexed.appendEvents(event("a", 4));
+        assertThat(indexed.readEvents("a", 3).asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(3L, 4L);
+        assertThat(indexed.lastSequenceNumberFor("a")).contains(4L);
+        assertThat(indexed.lastSequenceNumberFor("nobody")).isEmpty();
+        assertThatThrownBy(() -> indexed.appendEvents(event("a", 4))).isInstanceOf(ConcurrencyException.class);
+        assertThat(indexed.readEvents("a").asStream().count()).isEqualTo(5);
+        assertThat(indexed.readEvents("b").asStream().count()).isEqualTo(1);
+    }
+
+    @Test
     void oneCommitIsOneDocumentSoItIsStoredWholeOrNotAtAll() {
         engine.appendEvents(event("a", 0), event("a", 1), event("a", 2));
         assertThat(database.getCollection(GaplessMongoEventStorageEngine.COMMITS).countDocuments()).isEqualTo(1);
