@@ -179,7 +179,9 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         synchronized (streamIndexLock) {
             if (streamIndex == null) {
                 streamIndex = new HashMap<>();
-                commits.find().projection(new Document("aggregateId", 1).append("firstSequence", 1)).forEach(this::index);
+                // Without a batch size the embedded server answers in one message, too large past ~400k commits.
+                commits.find().projection(new Document("aggregateId", 1).append("firstSequence", 1)).batchSize(10_000)
+                        .forEach(this::index);
             }
             java.util.NavigableMap<Long, Long> stream = streamIndex.get(aggregateId);
             if (stream == null) {
