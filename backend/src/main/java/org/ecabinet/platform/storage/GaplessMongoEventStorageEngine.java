@@ -159,7 +159,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             // After the insert: an index built before it gets the commit here, one built later finds it.
             synchronized (streamIndexLock) {
                 if (streamIndex != null) {
-                    documents.forEach(this::index);
+                    documents.forEach(commit -> index(streamIndex, commit));
                 }
             }
         }
@@ -178,10 +178,11 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         List<Long> ids;
         synchronized (streamIndexLock) {
             if (streamIndex == null) {
-                streamIndex = new HashMap<>();
+                Map<String, java.util.NavigableMap<Long, Long>> built = new HashMap<>();
                 // Without a batch size the embedded server answers in one message, too large past ~400k commits.
                 commits.find().projection(new Document("aggregateId", 1).append("firstSequence", 1)).batchSize(10_000)
-                        .forEach(this::index);
+                        .forEach(commit -> index(built, commit));
+                streamIndex = built; // only a complete index is ever used
             }
             java.util.NavigableMap<Long, Long> stream = streamIndex.get(aggregateId);
             if (stream == null) {
@@ -195,7 +196,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         return found;
     }
 
-    private void index(Document commit) {
+    private static void index(Map<String, java.util.NavigableMap<Long, Long>> streamIndex, Document commit) {
         streamIndex.computeIfAbsent(commit.getString("aggregateId"), id -> new java.util.TreeMap<>())
                 .put(commit.getLong("firstSequence"), commit.getLong("_id"));
     }
@@ -401,6 +402,9 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
                 List<Allocation> group = new ArrayList<>();
                 for (Allocation next; (next = waiting.poll()) != null; ) {
                     group.add(next);
+                }
+                if (!group.contains(mine)) {
+                    group.add(mine); // drained by a writer whose counter update failed
                 }
                 long total = group.stream().mapToLong(a -> a.count).sum();
                 Document counter = counters.findOneAndUpdate(eq("_id", "global"), Updates.inc("next", total),
