@@ -45,10 +45,6 @@ public class SessionRoom {
         /** ADOPTED_WITHOUT_DISCUSSION, PASSED or REJECTED once decided. */
         public String outcome;
         public String conclusion;
-
-        boolean hasNoObjection() {
-            return positions.stream().allMatch(p -> p.position == Position.AGREE);
-        }
     }
 
     public record Paper(String paperId, String fileName, String sha256, long size) {

@@ -76,7 +76,7 @@ public class ProblemHandling {
     ResponseEntity<ProblemDetail> unreadableInput(ServerWebInputException e) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof DataBufferLimitException) {
-            return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", "The request body is larger than allowed."));
+            return tooLarge();
         }
         String reason = String.valueOf(e.getReason());
         String detail = reason.startsWith("No request body") ? "The request body is missing."
@@ -88,13 +88,17 @@ public class ProblemHandling {
 
     @ExceptionHandler(DataBufferLimitException.class)
     ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException e) {
+        return tooLarge();
+    }
+
+    private static ResponseEntity<ProblemDetail> tooLarge() {
         return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", "The request body is larger than allowed."));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
         if (e.getStatusCode().value() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
-            return tooLarge(null);
+            return tooLarge();
         }
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
         return respond(problem(e.getStatusCode(), status == null ? "Error" : status.getReasonPhrase(),
