@@ -1,7 +1,5 @@
 package org.ecabinet.identity;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
-import org.bson.Document;
+import org.ecabinet.platform.storage.Settings;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -22,11 +20,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Service;
-
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 
 /** Issues and verifies the signed JWTs (HS256) that authenticate every API call. */
 @Service
@@ -41,10 +34,10 @@ public class TokenService {
     private final SecurityProperties properties;
     private final Clock clock;
 
-    TokenService(SecurityProperties properties, MongoDatabase database, Clock clock) {
+    TokenService(SecurityProperties properties, Settings settings, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        this.key = new SecretKeySpec(secret(properties, database.getCollection("settings")), "HmacSHA256");
+        this.key = new SecretKeySpec(secret(properties, settings), "HmacSHA256");
     }
 
     public IssuedToken issue(CabinetUser user) {
@@ -74,7 +67,7 @@ public class TokenService {
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
-    private static byte[] secret(SecurityProperties properties, MongoCollection<Document> settings) {
+    private static byte[] secret(SecurityProperties properties, Settings settings) {
         if (properties.jwtSecret() != null && !properties.jwtSecret().isBlank()) {
             byte[] configured = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
             if (configured.length < 32) {
@@ -84,14 +77,8 @@ public class TokenService {
         }
         byte[] generated = new byte[32];
         new SecureRandom().nextBytes(generated);
-        try {
-            settings.insertOne(new Document("_id", "jwt-secret").append("value", Base64.getEncoder().encodeToString(generated)));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
-        // Whoever inserted first wins, so that two nodes starting together share one key.
-        return Base64.getDecoder().decode(settings.find(eq("_id", "jwt-secret")).first().getString("value"));
+        // Whoever stores first wins, so that two nodes starting together share one key.
+        settings.putIfAbsent("jwt-secret", Base64.getEncoder().encodeToString(generated));
+        return Base64.getDecoder().decode(settings.get("jwt-secret").orElseThrow());
     }
 }

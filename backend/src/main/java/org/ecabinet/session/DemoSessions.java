@@ -13,12 +13,12 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.bson.Document;
 import org.ecabinet.events.session.Position;
 import org.ecabinet.events.session.SessionKind;
 import org.ecabinet.identity.CabinetUser;
 import org.ecabinet.identity.Users;
 import org.ecabinet.platform.CommandSender;
+import org.ecabinet.platform.storage.Settings;
 import org.ecabinet.session.SessionCommands.*;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +27,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoDatabase;
 
 /**
  * Demo sessions for a first run, seeded once (after the demo users) through the same commands a user
@@ -48,18 +44,18 @@ class DemoSessions implements ApplicationRunner {
     private final CommandSender commands;
     private final Users users;
     private final PaperStore papers;
-    private final MongoDatabase database;
+    private final Settings settings;
 
-    DemoSessions(CommandSender commands, Users users, PaperStore papers, MongoDatabase database) {
+    DemoSessions(CommandSender commands, Users users, PaperStore papers, Settings settings) {
         this.commands = commands;
         this.users = users;
         this.papers = papers;
-        this.database = database;
+        this.settings = settings;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!firstTime()) {
+        if (!settings.putIfAbsent("demo-sessions-seeded", "true")) {
             return;
         }
         List<String> roster = users.cabinetMembers().stream().map(CabinetUser::id).toList();
@@ -88,18 +84,6 @@ class DemoSessions implements ApplicationRunner {
                 null, true, chair, roster));
         item(thematic, "Đề nghị xây dựng Luật Dữ liệu (sửa đổi)", "Bộ Công an");
         log.info("Seeded the demo sessions");
-    }
-
-    private boolean firstTime() {
-        try {
-            database.getCollection("settings").insertOne(new Document("_id", "demo-sessions-seeded"));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     private String item(String sessionId, String title, String agency) {
