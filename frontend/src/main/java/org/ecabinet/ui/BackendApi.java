@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The backend's HTTP API, called with the signed-in user's token. Errors come back as RFC 9457
- * problems; their {@code detail} is what the user is shown.
+ * problems; every call turns one into a {@link BackendException} whose message, the problem's
+ * {@code detail}, is what the user is shown.
  */
 @Component
 public class BackendApi {
@@ -26,6 +27,7 @@ public class BackendApi {
     BackendApi(WebClient.Builder builder, BackendProperties properties) {
         this.web = builder.baseUrl(properties.url())
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+                .defaultStatusHandler(status -> status.isError(), problem())
                 .build();
     }
 
@@ -39,7 +41,7 @@ public class BackendApi {
     }
 
     /** Turns a problem answer into a {@link BackendException} carrying its status and detail. */
-    public static Function<ClientResponse, Mono<? extends Throwable>> problem() {
+    private static Function<ClientResponse, Mono<? extends Throwable>> problem() {
         return response -> response.bodyToMono(JsonNode.class)
                 .defaultIfEmpty(com.fasterxml.jackson.databind.node.MissingNode.getInstance())
                 .map(body -> new BackendException(response.statusCode(), body.path("detail").asText(response.statusCode().toString())));

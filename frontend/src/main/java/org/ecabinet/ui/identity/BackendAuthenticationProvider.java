@@ -40,7 +40,7 @@ class BackendAuthenticationProvider implements AuthenticationProvider {
         try {
             issued = api.anonymous().post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("username", username, "password", password))
-                    .retrieve().onStatus(s -> s.isError(), BackendApi.problem())
+                    .retrieve()
                     .bodyToMono(JsonNode.class).block(java.time.Duration.ofSeconds(30));
         } catch (BackendApi.BackendException e) {
             if (e.status().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {

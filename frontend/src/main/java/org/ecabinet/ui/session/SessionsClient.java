@@ -27,20 +27,20 @@ public class SessionsClient {
     }
 
     public List<SessionSummary> list(String token) {
-        return api.as(token).get().uri("/api/sessions").retrieve().onStatus(s -> s.isError(), BackendApi.problem())
+        return api.as(token).get().uri("/api/sessions").retrieve()
                 .bodyToMono(new ParameterizedTypeReference<List<SessionSummary>>() {
                 }).block(Duration.ofSeconds(30));
     }
 
     public SessionRoom room(String token, String sessionId) {
-        return api.as(token).get().uri("/api/sessions/{id}", sessionId).retrieve().onStatus(s -> s.isError(), BackendApi.problem())
+        return api.as(token).get().uri("/api/sessions/{id}", sessionId).retrieve()
                 .bodyToMono(SessionRoom.class).block(Duration.ofSeconds(30));
     }
 
     /** The room after every change, reconnecting when the stream breaks. */
     public Flux<SessionRoom> changes(String token, String sessionId) {
         return api.as(token).get().uri("/api/sessions/{id}/stream", sessionId).accept(MediaType.TEXT_EVENT_STREAM)
-                .retrieve().onStatus(s -> s.isError(), BackendApi.problem())
+                .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<SessionRoom>>() {
                 })
                 .filter(event -> event.data() != null)
@@ -51,13 +51,11 @@ public class SessionsClient {
 
     public byte[] paper(String token, String sessionId, String paperId) {
         return api.as(token).get().uri("/api/sessions/{id}/papers/{paper}", sessionId, paperId).retrieve()
-                .onStatus(s -> s.isError(), BackendApi.problem())
                 .bodyToMono(byte[].class).block(Duration.ofSeconds(60));
     }
 
     public void checkIn(String token, String sessionId) {
-        api.as(token).post().uri("/api/sessions/{id}/check-in", sessionId).retrieve()
-                .onStatus(s -> s.isError(), BackendApi.problem()).toBodilessEntity().block(Duration.ofSeconds(30));
+        api.as(token).post().uri("/api/sessions/{id}/check-in", sessionId).retrieve().toBodilessEntity().block(Duration.ofSeconds(30));
     }
 
     public void recordPosition(String token, String sessionId, String itemId, String position, String comment) {
@@ -65,7 +63,6 @@ public class SessionsClient {
         body.put("position", position);
         body.put("comment", comment);
         api.as(token).put().uri("/api/sessions/{id}/agenda/{item}/position", sessionId, itemId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).retrieve()
-                .onStatus(s -> s.isError(), BackendApi.problem()).toBodilessEntity().block(Duration.ofSeconds(30));
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).retrieve().toBodilessEntity().block(Duration.ofSeconds(30));
     }
 }
