@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.ecabinet.platform.FailureThrottle;
+import org.ecabinet.platform.TooManyAttempts;
 import org.ecabinet.platform.web.ProblemHandling;
 import org.ecabinet.platform.web.RequestOrigin;
 import org.springframework.http.HttpStatus;
@@ -33,13 +35,13 @@ class AuthController {
     private final Users users;
     private final PasswordEncoder passwords;
     private final TokenService tokens;
-    private final LoginThrottle throttle;
+    private final FailureThrottle throttle;
 
-    AuthController(Users users, PasswordEncoder passwords, TokenService tokens, LoginThrottle throttle) {
+    AuthController(Users users, PasswordEncoder passwords, TokenService tokens, SecurityProperties properties, java.time.Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
-        this.throttle = throttle;
+        this.throttle = new FailureThrottle(properties.maxFailedLogins(), properties.lockout(), clock);
     }
 
     record Credentials(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
@@ -56,15 +58,9 @@ class AuthController {
     }
 
     private ResponseEntity<Object> authenticate(Credentials credentials, String address) {
-        var locked = throttle.lockedFor(credentials.username(), address);
-        if (locked.isPresent()) {
-            Duration wait = locked.get();
-            ProblemDetail problem = ProblemHandling.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
-                    "Too many failed sign-ins; try again in " + Math.max(1, wait.toMinutes()) + " minute(s).");
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())))
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-        }
+        throttle.lockedFor(credentials.username(), address).ifPresent(wait -> {
+            throw new TooManyAttempts("Too many failed sign-ins.", wait);
+        });
         var user = users.find(credentials.username()).filter(u -> passwords.matches(credentials.password(), u.passwordHash()));
         if (user.isEmpty()) {
             throttle.failed(credentials.username(), address);

@@ -3,6 +3,16 @@ package org.ecabinet.platform.storage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
+import org.jobrunr.storage.nosql.mongo.MongoDBStorageProvider;
+
+import org.bson.Document;
+import org.bson.UuidRepresentation;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -26,7 +36,11 @@ public class MongoConfiguration {
 
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(StorageProperties properties, EmbeddedMongoHolder embedded) {
-        return MongoClients.create(embedded.mongo() != null ? embedded.mongo().connectionString() : properties.uri());
+        String uri = embedded.mongo() != null ? embedded.mongo().connectionString() : properties.uri();
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .build());
     }
 
     @Bean
@@ -37,6 +51,35 @@ public class MongoConfiguration {
     @Bean
     GridFSBucket papersBucket(MongoDatabase database) {
         return GridFSBuckets.create(database, "papers");
+    }
+
+    /**
+     * Deadlines (ballot closing, reminders) live in JobRunr's collections of the same database, so that a
+     * deadline scheduled before a restart fires after it, and a deadline that passed while the backend was
+     * down fires when it comes back. Axon's own advice for MongoDB users.
+     */
+    @Bean
+    StorageProvider jobStorage(MongoClient client, StorageProperties properties, JobMapper jobMapper) {
+        if (properties.embedded()) {
+            skipIndexReplacementMigration(client.getDatabase(properties.database()));
+        }
+        var storage = new MongoDBStorageProvider(client, properties.database(), "jobrunr_", DatabaseOptions.CREATE);
+        storage.setJobMapper(jobMapper);
+        return storage;
+    }
+
+    /**
+     * JobRunr's migration M007 drops all indexes of its job collection ({@code dropIndexes "*"}) to
+     * create new ones; the embedded server fails that command on an index it lists itself. The embedded
+     * server answers every query by scanning anyway, so the migration has nothing to give it: it is
+     * recorded as applied, exactly as JobRunr records it. A real MongoDB runs it.
+     */
+    private static void skipIndexReplacementMigration(MongoDatabase database) {
+        String migration = "M007_UpdateJobsCollectionReplaceIndices.class";
+        var migrations = database.getCollection("jobrunr_migrations");
+        if (migrations.find(new Document("_id", migration)).first() == null) {
+            migrations.insertOne(new Document("_id", migration).append("name", migration).append("date", java.time.Instant.now()));
+        }
     }
 
     /** Lets the embedded server be optional while still being closed after the client. */

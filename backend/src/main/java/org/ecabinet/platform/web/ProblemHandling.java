@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.NotPermitted;
 import org.ecabinet.platform.RuleViolation;
+import org.ecabinet.platform.TooManyAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
@@ -103,6 +104,16 @@ public class ProblemHandling {
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
         return respond(problem(e.getStatusCode(), status == null ? "Error" : status.getReasonPhrase(),
                 e.getReason() == null ? "The request could not be processed." : e.getReason()));
+    }
+
+    @ExceptionHandler(TooManyAttempts.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyAttempts e) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(seconds))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts",
+                        e.getMessage() + " Try again in " + Math.max(1, e.retryAfter().toMinutes()) + " minute(s)."));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

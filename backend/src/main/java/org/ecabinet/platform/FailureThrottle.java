@@ -1,4 +1,4 @@
-package org.ecabinet.identity;
+package org.ecabinet.platform;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,32 +9,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.stereotype.Component;
-
 /**
- * Slows password guessing: after {@code maxFailedLogins} failures within the lockout window, for one user
- * name or from one address, further attempts are refused until the oldest failure leaves the window.
+ * Slows guessing (of passwords, of signing PINs): after {@code maxFailures} failures within the window, for
+ * one user name, or four times as many from one address, further attempts are refused until the oldest
+ * failure leaves the window.
  */
-@Component
-class LoginThrottle {
+public class FailureThrottle {
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final int maxFailures;
     private final Duration window;
     private final Clock clock;
 
-    LoginThrottle(SecurityProperties properties, Clock clock) {
-        this.maxFailures = properties.maxFailedLogins();
-        this.window = properties.lockout();
+    public FailureThrottle(int maxFailures, Duration window, Clock clock) {
+        this.maxFailures = maxFailures;
+        this.window = window;
         this.clock = clock;
     }
 
     /** How long the caller must wait, if it is locked out. */
-    Optional<Duration> lockedFor(String username, String address) {
+    public Optional<Duration> lockedFor(String username, String address) {
         return keys(username, address).map(this::lockedFor).filter(d -> !d.isZero()).max(Duration::compareTo);
     }
 
-    void failed(String username, String address) {
+    public void failed(String username, String address) {
         Instant now = clock.instant();
         keys(username, address).forEach(key -> failures.compute(key, (k, times) -> {
             Deque<Instant> recent = times == null ? new ArrayDeque<>() : times;
@@ -43,7 +41,7 @@ class LoginThrottle {
         }));
     }
 
-    void succeeded(String username) {
+    public void succeeded(String username) {
         failures.remove(userKey(username));
     }
 

@@ -1,0 +1,43 @@
+package org.ecabinet.signing;
+
+import org.ecabinet.identity.CabinetUser;
+import org.ecabinet.identity.Users;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Gives every demo user a development-CA certificate whose key opens with the demo signing PIN. */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "cabinet.demo.enabled", havingValue = "true", matchIfMissing = true)
+class DemoSigning implements ApplicationRunner {
+
+    static final String PIN = "123456";
+    private static final Logger log = LoggerFactory.getLogger(DemoSigning.class);
+
+    private final Users users;
+    private final RemoteSigning signing;
+
+    DemoSigning(Users users, RemoteSigning signing) {
+        this.users = users;
+        this.signing = signing;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int issued = 0;
+        for (CabinetUser user : users.all()) {
+            if (user.demo() && !signing.hasCredential(user.id())) {
+                signing.issueCredential(user.id(), user.displayName(), PIN.toCharArray());
+                issued++;
+            }
+        }
+        if (issued > 0) {
+            log.info("Issued {} demo signing certificates (signing PIN {})", issued, PIN);
+        }
+    }
+}

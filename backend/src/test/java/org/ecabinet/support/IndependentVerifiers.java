@@ -1,0 +1,58 @@
+package org.ecabinet.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tools that are not ours, run on our signatures: OpenSSL for CMS, poppler's pdfsig (with an NSS database
+ * that trusts our CA) for PDFs. Missing tools fail the test: CI installs them.
+ */
+public final class IndependentVerifiers {
+
+    private IndependentVerifiers() {
+    }
+
+    public record Result(int exitCode, String output) {
+    }
+
+    /** {@code openssl cms -verify} of a detached DER signature; exit code 0 means valid. */
+    public static Result openssl(byte[] content, byte[] p7s, String caPem) throws IOException {
+        Path dir = Files.createTempDirectory("openssl-");
+        Files.write(dir.resolve("content.bin"), content);
+        Files.write(dir.resolve("signature.p7s"), p7s);
+        Files.writeString(dir.resolve("ca.pem"), caPem);
+        return run(dir, List.of("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "signature.p7s",
+                "-content", "content.bin", "-CAfile", "ca.pem", "-purpose", "any", "-out", "/dev/null"));
+    }
+
+    /** pdfsig's report; it exits 0 even on a digest mismatch, so callers read the output. */
+    public static Result pdfsig(byte[] pdf, String caPem) throws IOException {
+        Path dir = Files.createTempDirectory("pdfsig-");
+        Files.write(dir.resolve("document.pdf"), pdf);
+        Files.writeString(dir.resolve("ca.pem"), caPem);
+        Path nss = Files.createDirectory(dir.resolve("nss"));
+        assertThat(run(dir, List.of("certutil", "-N", "-d", "sql:" + nss, "--empty-password")).exitCode()).isZero();
+        assertThat(run(dir, List.of("certutil", "-A", "-d", "sql:" + nss, "-n", "ecabinet-ca", "-t", "CT,C,C", "-i", "ca.pem")).exitCode()).isZero();
+        return run(dir, List.of("pdfsig", "-nssdir", "sql:" + nss, "document.pdf"));
+    }
+
+    public static Result run(Path dir, List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("Timed out: " + command);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+}
