@@ -4,10 +4,10 @@ import java.util.Set;
 
 /**
  * A person who signs in. {@code rank} orders cabinet members by protocol (the Prime Minister first);
- * {@code organisationCode} binds an agency clerk to an agency.
+ * {@code organisationCode} binds an agency clerk to an agency; {@code email} receives notifications.
  */
 public record CabinetUser(String id, String displayName, String title, Set<Role> roles, String organisationCode,
-                          int rank, boolean demo, String passwordHash) {
+                          int rank, boolean demo, String passwordHash, String email) {
 
     public CabinetUser {
         roles = Set.copyOf(roles);

@@ -88,20 +88,25 @@ class DemoUsers implements ApplicationRunner {
             int rank = i + 1;
             String id = rank == 1 ? "thutuong" : "member%02d".formatted(rank);
             Set<Role> roles = rank == 1 ? Set.of(Role.MEMBER, Role.CHAIR) : Set.of(Role.MEMBER);
-            all.add(new CabinetUser(id, "Thành viên %02d (demo)".formatted(rank), CABINET_TITLES.get(i), roles,
-                    null, rank, true, hash));
+            all.add(demoUser(id, "Thành viên %02d (demo)".formatted(rank), CABINET_TITLES.get(i), roles,
+                    null, rank, hash));
         }
-        all.add(new CabinetUser("secretariat", "Chuyên viên VPCP 1 (demo)", "Chuyên viên Văn phòng Chính phủ",
-                Set.of(Role.SECRETARIAT), GOVERNMENT_OFFICE, 100, true, hash));
-        all.add(new CabinetUser("secretariat2", "Chuyên viên VPCP 2 (demo)", "Chuyên viên Văn phòng Chính phủ",
-                Set.of(Role.SECRETARIAT), GOVERNMENT_OFFICE, 101, true, hash));
+        all.add(demoUser("secretariat", "Chuyên viên VPCP 1 (demo)", "Chuyên viên Văn phòng Chính phủ",
+                Set.of(Role.SECRETARIAT), GOVERNMENT_OFFICE, 100, hash));
+        all.add(demoUser("secretariat2", "Chuyên viên VPCP 2 (demo)", "Chuyên viên Văn phòng Chính phủ",
+                Set.of(Role.SECRETARIAT), GOVERNMENT_OFFICE, 101, hash));
         for (int i = 0; i < AGENCIES.size(); i++) {
             String[] agency = AGENCIES.get(i);
-            all.add(new CabinetUser("clerk." + agency[0].substring(agency[0].lastIndexOf('.') + 1).toLowerCase(),
-                    "Văn thư " + agency[1] + " (demo)", "Văn thư", Set.of(Role.AGENCY_CLERK), agency[0], 200 + i, true, hash));
+            all.add(demoUser("clerk." + agency[0].substring(agency[0].lastIndexOf('.') + 1).toLowerCase(),
+                    "Văn thư " + agency[1] + " (demo)", "Văn thư", Set.of(Role.AGENCY_CLERK), agency[0], 200 + i, hash));
         }
-        all.add(new CabinetUser("auditor", "Kiểm toán viên (demo)", "Kiểm toán viên", Set.of(Role.AUDITOR), null, 300, true, hash));
-        all.add(new CabinetUser("admin", "Quản trị hệ thống (demo)", "Quản trị hệ thống", Set.of(Role.ADMIN), null, 400, true, hash));
+        all.add(demoUser("auditor", "Kiểm toán viên (demo)", "Kiểm toán viên", Set.of(Role.AUDITOR), null, 300, hash));
+        all.add(demoUser("admin", "Quản trị hệ thống (demo)", "Quản trị hệ thống", Set.of(Role.ADMIN), null, 400, hash));
         return all;
+    }
+
+    private static CabinetUser demoUser(String id, String displayName, String title, Set<Role> roles, String organisationCode,
+                                        int rank, String hash) {
+        return new CabinetUser(id, displayName, title, roles, organisationCode, rank, true, hash, id + "@ecabinet.example");
     }
 }

@@ -18,6 +18,7 @@ import org.ecabinet.events.session.SessionKind;
 import org.ecabinet.identity.CabinetUser;
 import org.ecabinet.identity.Users;
 import org.ecabinet.platform.CommandSender;
+import org.ecabinet.platform.storage.DocumentStore;
 import org.ecabinet.platform.storage.Settings;
 import org.ecabinet.session.SessionCommands.*;
 import org.slf4j.Logger;
@@ -43,10 +44,10 @@ class DemoSessions implements ApplicationRunner {
 
     private final CommandSender commands;
     private final Users users;
-    private final PaperStore papers;
+    private final DocumentStore papers;
     private final Settings settings;
 
-    DemoSessions(CommandSender commands, Users users, PaperStore papers, Settings settings) {
+    DemoSessions(CommandSender commands, Users users, DocumentStore papers, Settings settings) {
         this.commands = commands;
         this.users = users;
         this.papers = papers;
@@ -93,8 +94,8 @@ class DemoSessions implements ApplicationRunner {
     }
 
     private void attach(String sessionId, String itemId, String fileName, String text) {
-        PaperStore.StoredPaper stored = papers.store(sessionId, fileName, demoPdf(text));
-        send(new AttachPaper(sessionId, itemId, stored.paperId(), fileName, stored.sha256(), stored.size()));
+        DocumentStore.StoredDocument stored = papers.store("session:" + sessionId, fileName, demoPdf(text));
+        send(new AttachPaper(sessionId, itemId, stored.documentId(), fileName, stored.sha256(), stored.size()));
     }
 
     private void send(Object command) {

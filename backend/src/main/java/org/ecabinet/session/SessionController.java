@@ -14,6 +14,8 @@ import org.ecabinet.platform.CommandSender;
 import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.NotPermitted;
 import org.ecabinet.platform.RuleViolation;
+import org.ecabinet.platform.storage.DocumentStore;
+import org.ecabinet.platform.web.PdfUploads;
 import org.ecabinet.session.SessionCommands.*;
 import org.ecabinet.session.SessionQueries.FindSessionRoom;
 import org.ecabinet.session.SessionQueries.ListSessionRooms;
@@ -47,10 +49,10 @@ class SessionController {
     private final CommandSender commands;
     private final QueryGateway queries;
     private final Users users;
-    private final PaperStore papers;
+    private final DocumentStore papers;
     private final SessionHistory history;
 
-    SessionController(CommandSender commands, QueryGateway queries, Users users, PaperStore papers, SessionHistory history) {
+    SessionController(CommandSender commands, QueryGateway queries, Users users, DocumentStore papers, SessionHistory history) {
         this.commands = commands;
         this.queries = queries;
         this.users = users;
@@ -174,26 +176,12 @@ class SessionController {
     Mono<ResponseEntity<Created>> attachPaper(@PathVariable String sessionId, @PathVariable String itemId,
                                               @RequestPart("file") Mono<FilePart> file,
                                               @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
-        return file.flatMap(part -> DataBufferUtils.join(part.content(), PaperStore.MAX_SIZE).map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return new UploadedPaper(safeFileName(part.filename()), bytes);
-                }))
-                .switchIfEmpty(Mono.error(new org.springframework.web.server.ServerWebInputException("The part 'file' is missing.")))
-                .flatMap(upload -> {
-                    if (!PaperStore.looksLikePdf(upload.bytes())) {
-                        return Mono.error(new org.springframework.web.server.ServerWebInputException("A paper must be a PDF file."));
-                    }
-                    return Mono.fromCallable(() -> papers.store(sessionId, upload.fileName(), upload.bytes()))
-                            .subscribeOn(Schedulers.boundedElastic())
-                            .flatMap(stored -> commands.send(new AttachPaper(sessionId, itemId, stored.paperId(), upload.fileName(),
-                                    stored.sha256(), stored.size()), jwt.getSubject(), exchange).thenReturn(stored));
-                })
-                .map(stored -> ResponseEntity.status(201).body(new Created(stored.paperId())));
-    }
-
-    private record UploadedPaper(String fileName, byte[] bytes) {
+        return PdfUploads.read(file)
+                .flatMap(upload -> Mono.fromCallable(() -> papers.store("session:" + sessionId, upload.fileName(), upload.bytes()))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(stored -> commands.send(new AttachPaper(sessionId, itemId, stored.documentId(), upload.fileName(),
+                                stored.sha256(), stored.size()), jwt.getSubject(), exchange).thenReturn(stored)))
+                .map(stored -> ResponseEntity.status(201).body(new Created(stored.documentId())));
     }
 
     @GetMapping("/{sessionId}/papers/{paperId}")
@@ -204,12 +192,7 @@ class SessionController {
                     .orElseThrow(() -> new NotFound("This session has no paper " + paperId + "."));
             return Mono.fromCallable(() -> papers.read(paperId).orElseThrow(() -> new NotFound("The paper's file is missing.")))
                     .subscribeOn(Schedulers.boundedElastic())
-                    .map(bytes -> ResponseEntity.ok()
-                            .contentType(MediaType.APPLICATION_PDF)
-                            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                                    .filename(paper.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                            .header("X-Content-SHA256", paper.sha256())
-                            .body(bytes));
+                    .map(bytes -> PdfUploads.download(paper.fileName(), paper.sha256(), bytes));
         });
     }
 
@@ -317,13 +300,5 @@ class SessionController {
 
     private static Mono<ResponseEntity<Void>> done(Mono<Object> sent) {
         return sent.then(Mono.just(ResponseEntity.noContent().<Void>build()));
-    }
-
-    private static String safeFileName(String name) {
-        String base = name == null ? "paper.pdf" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
-        if (base.isEmpty()) {
-            base = "paper.pdf";
-        }
-        return base.length() > 200 ? base.substring(base.length() - 200) : base;
     }
 }

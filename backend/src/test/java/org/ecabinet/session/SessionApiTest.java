@@ -130,14 +130,14 @@ class SessionApiTest extends ApiTest {
         post(SECRETARIAT, "/api/sessions/" + id + "/publish", null, 204);
         awaitRoom(id, r -> r.get("published").asBoolean());
         byte[] downloaded = as("clerk.g23").get().uri(paperUri).exchange().expectStatus().isOk()
-                .expectHeader().valueEquals("X-Content-SHA256", PaperStore.sha256(pdf))
+                .expectHeader().valueEquals("X-Content-SHA256", org.ecabinet.platform.storage.DocumentStore.sha256(pdf))
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(downloaded).isEqualTo(pdf);
         as(MEMBER).get().uri(paperUri).exchange().expectStatus().isOk();
         as(CLERK).get().uri(paperUri).exchange().expectStatus().isForbidden();
         as(MEMBER).get().uri("/api/sessions/" + id + "/papers/0123456789abcdef01234567").exchange().expectStatus().isNotFound();
         JsonNode paper = room(id).get("agenda").get(0).get("papers").get(0);
-        assertThat(paper.get("sha256").asText()).isEqualTo(PaperStore.sha256(pdf));
+        assertThat(paper.get("sha256").asText()).isEqualTo(org.ecabinet.platform.storage.DocumentStore.sha256(pdf));
         assertThat(paper.get("fileName").asText()).isEqualTo("tờ trình.pdf");
     }
 
