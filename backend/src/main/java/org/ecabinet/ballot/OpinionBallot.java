@@ -30,7 +30,9 @@ import org.ecabinet.signing.VerificationReport;
  * until close; closed at the deadline, when everyone answered, or by the secretariat; or withdrawn.
  *
  * <p>The deadline and the reminders are Axon deadlines kept by JobRunr in MongoDB, so they survive restarts:
- * a deadline that passed while the backend was down fires when it comes back.
+ * a deadline that passed while the backend was down fires when it comes back. The open-source JobRunr cannot
+ * cancel deadlines by scope, so none is cancelled: each carries the deadline it was scheduled for and is
+ * ignored when the ballot has moved on (closed, withdrawn, or extended to another deadline).
  */
 @Aggregate
 public class OpinionBallot {
@@ -79,25 +81,23 @@ public class OpinionBallot {
             throw new RuleViolation("An extension must move the deadline later than " + deadline + ".");
         }
         apply(new BallotDeadlineExtended(ballotId, command.deadline(), command.reason()));
-        cancelDeadlines(deadlines);
         schedule(deadlines, command.deadline(), command.reminders(), command.now());
     }
 
     @CommandHandler
-    void handle(WithdrawBallot command, DeadlineManager deadlines) {
+    void handle(WithdrawBallot command) {
         requireOpen("withdraw");
         apply(new BallotWithdrawn(ballotId, command.reason()));
-        cancelDeadlines(deadlines);
     }
 
     @CommandHandler
-    void handle(CloseBallot command, DeadlineManager deadlines) {
+    void handle(CloseBallot command) {
         requireOpen("close");
-        close(CloseReason.SECRETARIAT, deadlines);
+        close(CloseReason.SECRETARIAT);
     }
 
     @CommandHandler
-    void handle(SubmitAnswer command, SignatureCheck signatures, DeadlineManager deadlines) {
+    void handle(SubmitAnswer command, SignatureCheck signatures) {
         if (!eligible.contains(command.memberId())) {
             throw new NotPermitted("You are not among the members consulted by this ballot.");
         }
@@ -117,7 +117,7 @@ public class OpinionBallot {
         apply(new AnswerSubmitted(ballotId, command.memberId(), versions.getOrDefault(command.memberId(), 0) + 1,
                 command.answers(), canonical, command.signature(), report.certificateSha256(), report.signingTime()));
         if (latestAnswers.keySet().containsAll(eligible)) {
-            close(CloseReason.ALL_ANSWERED, deadlines);
+            close(CloseReason.ALL_ANSWERED);
         }
     }
 
@@ -133,27 +133,29 @@ public class OpinionBallot {
     }
 
     @DeadlineHandler(deadlineName = CLOSING)
-    void deadlinePassed(Instant scheduledFor, DeadlineManager deadlines) {
-        // An extension cancels the old deadline; should a cancellation ever be missed, only the current one closes.
+    void deadlinePassed(Instant scheduledFor) {
         if (open && scheduledFor.equals(deadline)) {
-            close(CloseReason.DEADLINE, deadlines);
+            close(CloseReason.DEADLINE);
         }
     }
 
+    /** What a reminder deadline carries: how long before which deadline it was meant to remind. */
+    record Reminder(String before, Instant deadline) {
+    }
+
     @DeadlineHandler(deadlineName = REMINDER)
-    void reminderDue(String reminder) {
-        if (!open) {
+    void reminderDue(Reminder reminder) {
+        if (!open || !reminder.deadline().equals(deadline)) {
             return;
         }
         List<String> pending = eligible.stream().filter(m -> !latestAnswers.containsKey(m)).toList();
         if (!pending.isEmpty()) {
-            apply(new BallotReminderDue(ballotId, reminder, pending));
+            apply(new BallotReminderDue(ballotId, reminder.before(), pending));
         }
     }
 
-    private void close(CloseReason reason, DeadlineManager deadlines) {
+    private void close(CloseReason reason) {
         apply(new BallotClosed(ballotId, reason, Tally.count(questions, eligible, chairId, latestAnswers)));
-        cancelDeadlines(deadlines);
     }
 
     private static void schedule(DeadlineManager deadlines, Instant closesAt, List<Duration> reminders, Instant now) {
@@ -161,14 +163,9 @@ public class OpinionBallot {
         for (Duration before : reminders) {
             Instant at = closesAt.minus(before);
             if (at.isAfter(now)) {
-                deadlines.schedule(at, REMINDER, before.toString());
+                deadlines.schedule(at, REMINDER, new Reminder(before.toString(), closesAt));
             }
         }
-    }
-
-    private static void cancelDeadlines(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(CLOSING);
-        deadlines.cancelAllWithinScope(REMINDER);
     }
 
     private void checkAnswers(List<QuestionAnswer> answers) {

@@ -1,9 +1,6 @@
 package org.ecabinet.session;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
@@ -13,18 +10,15 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.bson.Document;
 import org.ecabinet.events.session.SessionEvent;
 import org.ecabinet.events.session.SessionScheduled;
 import org.ecabinet.session.SessionQueries.FindSessionRoom;
 import org.ecabinet.session.SessionQueries.ListSessionRooms;
+import org.ecabinet.platform.storage.ViewStore;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
 /**
@@ -38,13 +32,11 @@ class SessionRoomProjection {
 
     static final String PROCESSING_GROUP = "session-room";
 
-    private final MongoCollection<Document> rooms;
-    private final ObjectMapper json;
+    private final ViewStore<SessionRoom> rooms;
     private final QueryUpdateEmitter updates;
 
     SessionRoomProjection(MongoDatabase database, ObjectMapper json, QueryUpdateEmitter updates) {
-        this.rooms = database.getCollection("session_rooms");
-        this.json = json;
+        this.rooms = new ViewStore<>(database, "session_rooms", json, SessionRoom.class);
         this.updates = updates;
     }
 
@@ -54,12 +46,7 @@ class SessionRoomProjection {
         SessionRoomFold.apply(room, event);
         room.version = version;
         room.updatedAt = at;
-        try {
-            Document document = Document.parse(json.writeValueAsString(room)).append("_id", room.sessionId);
-            rooms.replaceOne(eq("_id", room.sessionId), document, new ReplaceOptions().upsert(true));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        rooms.save(room.sessionId, room);
         updates.emit(FindSessionRoom.class, q -> q.sessionId().equals(room.sessionId), room);
     }
 
@@ -70,23 +57,11 @@ class SessionRoomProjection {
 
     @QueryHandler
     SessionRoom handle(FindSessionRoom query) {
-        Document document = rooms.find(eq("_id", query.sessionId())).first();
-        return document == null ? null : read(document);
+        return rooms.find(query.sessionId());
     }
 
     @QueryHandler
     List<SessionRoom> handle(ListSessionRooms query) {
-        List<SessionRoom> all = new ArrayList<>();
-        rooms.find().sort(Sorts.descending("startsAt")).forEach(d -> all.add(read(d)));
-        return all;
-    }
-
-    private SessionRoom read(Document document) {
-        try {
-            document.remove("_id");
-            return json.readValue(document.toJson(), SessionRoom.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable session room " + document.get("sessionId"), e);
-        }
+        return rooms.all(Sorts.descending("startsAt"));
     }
 }

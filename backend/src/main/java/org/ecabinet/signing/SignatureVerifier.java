@@ -52,6 +52,11 @@ public class SignatureVerifier {
         this.clock = clock;
     }
 
+    /** The trusted roots as PEM, to hand to independent verifiers along with exported signatures. */
+    public String trustAnchorsPem() {
+        return trustStore.pem();
+    }
+
     public VerificationReport verifyCms(byte[] content, byte[] signature) {
         return verifyCms(content, signature, null);
     }

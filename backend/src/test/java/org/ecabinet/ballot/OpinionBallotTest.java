@@ -209,8 +209,10 @@ class OpinionBallotTest {
         fixture.given(issued())
                 .when(new ExtendDeadline(BALLOT, later, "Chờ ý kiến Bộ Tư pháp", REMINDERS, NOW))
                 .expectEvents(new BallotDeadlineExtended(BALLOT, later, "Chờ ý kiến Bộ Tư pháp"))
-                .expectScheduledDeadlineWithName(later, OpinionBallot.CLOSING)
-                .expectNoScheduledDeadlineWithName(DEADLINE, OpinionBallot.CLOSING);
+                .expectScheduledDeadlineWithName(later, OpinionBallot.CLOSING);
+        fixture.givenCommands(issue(), new ExtendDeadline(BALLOT, later, "x", List.of(), NOW))
+                .whenTimeAdvancesTo(DEADLINE.plusSeconds(1))
+                .expectNoEvents();
         fixture.given(issued(), new BallotDeadlineExtended(BALLOT, later, "x"))
                 .when(answer("m05", agreeToAll()).withNow(DEADLINE.plusSeconds(60)))
                 .expectSuccessfulHandlerExecution();
@@ -236,8 +238,10 @@ class OpinionBallotTest {
     void aWithdrawnBallotTakesNoAnswersAndDoesNotClose() {
         fixture.given(issued())
                 .when(new WithdrawBallot(BALLOT, "Dự thảo được rút để chỉnh sửa"))
-                .expectEvents(new BallotWithdrawn(BALLOT, "Dự thảo được rút để chỉnh sửa"))
-                .expectNoScheduledDeadlines();
+                .expectEvents(new BallotWithdrawn(BALLOT, "Dự thảo được rút để chỉnh sửa"));
+        fixture.givenCommands(issue(), new WithdrawBallot(BALLOT, "x"))
+                .whenTimeAdvancesTo(DEADLINE.plusSeconds(1))
+                .expectNoEvents();
         fixture.given(issued(), new BallotWithdrawn(BALLOT, "x"))
                 .when(answer("m05", agreeToAll()))
                 .expectException(RuleViolation.class).expectNoEvents();
@@ -247,7 +251,8 @@ class OpinionBallotTest {
     void theSecretariatClosesOnceAndPublishesTheResultOnceAfterClosing() {
         BallotClosed closed = new BallotClosed(BALLOT, CloseReason.SECRETARIAT,
                 List.of(new QuestionResult("q1", 0, 0, 0, 27, false), new QuestionResult("q2", 0, 0, 0, 27, false)));
-        fixture.given(issued()).when(new CloseBallot(BALLOT)).expectEvents(closed).expectNoScheduledDeadlines();
+        fixture.given(issued()).when(new CloseBallot(BALLOT)).expectEvents(closed);
+        fixture.givenCommands(issue(), new CloseBallot(BALLOT)).whenTimeAdvancesTo(DEADLINE.plusSeconds(1)).expectNoEvents();
         fixture.given(issued(), closed).when(new CloseBallot(BALLOT)).expectException(RuleViolation.class);
         PublishResult publish = new PublishResult(BALLOT, "r-1", "ket-qua.pdf", "ef".repeat(32), 999, "secretariat");
         fixture.given(issued()).when(publish).expectException(RuleViolation.class);

@@ -53,6 +53,10 @@ public abstract class ApiTest {
         registry.add("cabinet.mongodb.data-directory", DATA::toString);
         registry.add("cabinet.mongodb.uri", () -> "");
         registry.add("axon.eventhandling.processors.replay-probe.mode", () -> "tracking");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestMail.SMTP.getSmtp().getPort());
+        // A reminder ten seconds before the deadline lets a test see one without waiting hours.
+        registry.add("cabinet.ballots.reminders", () -> "PT24H,PT2H,PT10S");
     }
 
     @Autowired
