@@ -33,6 +33,14 @@ class ArchitectureTest {
     static final ArchRule onlyTheSessionFeatureTouchesSessionEvents = noClasses().that().resideOutsideOfPackages("org.ecabinet.session..", "org.ecabinet.audit..", "org.ecabinet.events..")
             .should().dependOnClassesThat().resideInAPackage("org.ecabinet.events.session..");
 
+    @ArchTest
+    static final ArchRule onlyTheBallotFeatureTouchesBallotEvents = noClasses().that().resideOutsideOfPackages("org.ecabinet.ballot..", "org.ecabinet.audit..", "org.ecabinet.events..")
+            .should().dependOnClassesThat().resideInAPackage("org.ecabinet.events.ballot..");
+
+    @ArchTest
+    static final ArchRule signingKnowsNoBusinessFeature = noClasses().that().resideInAPackage("org.ecabinet.signing..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.ecabinet.session..", "org.ecabinet.ballot..", "org.ecabinet.dispatch..");
+
     private static String[] featurePackages() {
         return java.util.Arrays.stream(FEATURES).map(f -> "org.ecabinet." + f + "..").toArray(String[]::new);
     }
