@@ -32,6 +32,7 @@ import org.ecabinet.platform.storage.DocumentStore;
 import org.ecabinet.platform.web.PdfUploads;
 import org.ecabinet.signing.RemoteSigning;
 import org.ecabinet.signing.SignatureVerifier;
+import org.ecabinet.signing.SigningPin;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -199,7 +200,7 @@ class BallotController {
         return ballot(ballotId, jwt).flatMap(view -> {
             DraftDocument draft = view.drafts.stream().filter(d -> d.documentId().equals(documentId)).findFirst()
                     .orElseThrow(() -> new NotFound("This ballot has no draft " + documentId + "."));
-            return read(documentId).map(bytes -> PdfUploads.download(draft.fileName(), draft.sha256(), bytes));
+            return PdfUploads.download(documents, documentId, draft.fileName(), draft.sha256());
         });
     }
 
@@ -216,7 +217,7 @@ class BallotController {
                         throw new RuleViolation("The result has already been published.");
                     }
                     byte[] report = BallotReport.render(view, id -> users.find(id).orElse(null));
-                    byte[] signed = signing.signPdf(jwt.getSubject(), b.pin().toCharArray(), report, "Báo cáo kết quả lấy ý kiến thành viên Chính phủ");
+                    byte[] signed = signing.signPdf(jwt.getSubject(), b.chars(), report, "Báo cáo kết quả lấy ý kiến thành viên Chính phủ");
                     var stored = documents.store("ballot-result:" + ballotId, "ket-qua-lay-y-kien-" + ballotId + ".pdf", signed);
                     return new PublishResult(ballotId, stored.documentId(), stored.fileName(), stored.sha256(), stored.size(), jwt.getSubject());
                 }))
@@ -230,7 +231,7 @@ class BallotController {
             if (view.report == null) {
                 return Mono.error(new NotFound("The result of this ballot has not been published."));
             }
-            return read(view.report.reportId()).map(bytes -> PdfUploads.download(view.report.fileName(), view.report.sha256(), bytes));
+            return PdfUploads.download(documents, view.report.reportId(), view.report.fileName(), view.report.sha256());
         });
     }
 
@@ -270,11 +271,6 @@ class BallotController {
         return Mono.fromFuture(() -> queries.query(new FindBallot(ballotId), ResponseTypes.instanceOf(BallotView.class)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .switchIfEmpty(Mono.error(() -> new NotFound("No ballot " + ballotId + ".")));
-    }
-
-    private Mono<byte[]> read(String documentId) {
-        return Mono.fromCallable(() -> documents.read(documentId).orElseThrow(() -> new NotFound("The file is missing.")))
-                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private static Mono<ResponseEntity<Void>> done(Mono<Object> sent) {

@@ -56,8 +56,6 @@ final class BallotReport {
             }
             pdf.space(12).paragraph("Báo cáo được ký số bởi Văn phòng Chính phủ; mỗi ý kiến trên mang chữ ký số của thành viên.");
             return pdf.toBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

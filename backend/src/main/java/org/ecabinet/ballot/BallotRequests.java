@@ -41,9 +41,6 @@ final class BallotRequests {
                          @NotBlank @Size(max = 64 * 1024) String signature) {
     }
 
-    record SigningPin(@NotBlank @Size(min = 6, max = 32) String pin) {
-    }
-
     record Created(String id) {
     }
 

@@ -25,6 +25,7 @@ import org.ecabinet.events.session.PaperAttached;
 import org.ecabinet.events.session.Position;
 import org.ecabinet.events.session.PositionRecorded;
 import org.ecabinet.events.session.SessionCancelled;
+import org.ecabinet.events.session.MinutesSigned;
 import org.ecabinet.events.session.SessionClosed;
 import org.ecabinet.events.session.SessionOpened;
 import org.ecabinet.events.session.SessionPublished;
@@ -40,6 +41,7 @@ import org.ecabinet.platform.RuleViolation;
 import org.ecabinet.session.SessionCommands.AddAgendaItem;
 import org.ecabinet.session.SessionCommands.AdoptItemsWithoutDiscussion;
 import org.ecabinet.session.SessionCommands.AttachPaper;
+import org.ecabinet.session.SessionCommands.AttachSignedMinutes;
 import org.ecabinet.session.SessionCommands.CancelSession;
 import org.ecabinet.session.SessionCommands.CastVote;
 import org.ecabinet.session.SessionCommands.CheckIn;
@@ -78,6 +80,7 @@ public class CabinetSession {
     private final Set<String> absent = new HashSet<>();
     private String itemUnderVote;
     private final Map<String, VoteChoice> ballots = new HashMap<>();
+    private boolean minutesSigned;
 
     /** What the aggregate needs to know of an agenda item to enforce the rules. */
     private static final class Item {
@@ -301,6 +304,17 @@ public class CabinetSession {
         apply(new SessionClosed(sessionId));
     }
 
+    @CommandHandler
+    void handle(AttachSignedMinutes command) {
+        if (status != SessionStatus.CLOSED) {
+            throw new RuleViolation("Minutes are signed after the session closes; it is " + status + ".");
+        }
+        if (minutesSigned) {
+            throw new RuleViolation("The minutes of this session have already been signed.");
+        }
+        apply(new MinutesSigned(sessionId, command.documentId(), command.fileName(), command.sha256(), command.size(), command.signedBy()));
+    }
+
     @EventSourcingHandler
     void on(SessionScheduled event) {
         sessionId = event.sessionId();
@@ -384,6 +398,11 @@ public class CabinetSession {
     @EventSourcingHandler
     void on(SessionClosed event) {
         status = SessionStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(MinutesSigned event) {
+        minutesSigned = true;
     }
 
     private int quorum() {

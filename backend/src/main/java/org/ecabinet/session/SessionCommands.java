@@ -77,4 +77,8 @@ final class SessionCommands {
 
     record CloseSession(@TargetAggregateIdentifier String sessionId, String chairId) {
     }
+
+    record AttachSignedMinutes(@TargetAggregateIdentifier String sessionId, String documentId, String fileName, String sha256,
+                               long size, String signedBy) {
+    }
 }

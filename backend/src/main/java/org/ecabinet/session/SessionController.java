@@ -20,6 +20,8 @@ import org.ecabinet.session.SessionCommands.*;
 import org.ecabinet.session.SessionQueries.FindSessionRoom;
 import org.ecabinet.session.SessionQueries.ListSessionRooms;
 import org.ecabinet.session.SessionRequests.*;
+import org.ecabinet.signing.RemoteSigning;
+import org.ecabinet.signing.SigningPin;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,13 +53,16 @@ class SessionController {
     private final Users users;
     private final DocumentStore papers;
     private final SessionHistory history;
+    private final RemoteSigning signing;
 
-    SessionController(CommandSender commands, QueryGateway queries, Users users, DocumentStore papers, SessionHistory history) {
+    SessionController(CommandSender commands, QueryGateway queries, Users users, DocumentStore papers, SessionHistory history,
+                      RemoteSigning signing) {
         this.commands = commands;
         this.queries = queries;
         this.users = users;
         this.papers = papers;
         this.history = history;
+        this.signing = signing;
     }
 
     /** One line of a session list. */
@@ -190,9 +195,7 @@ class SessionController {
             SessionRoom.Paper paper = room.agenda.stream().flatMap(i -> i.papers.stream())
                     .filter(p -> p.paperId().equals(paperId)).findFirst()
                     .orElseThrow(() -> new NotFound("This session has no paper " + paperId + "."));
-            return Mono.fromCallable(() -> papers.read(paperId).orElseThrow(() -> new NotFound("The paper's file is missing.")))
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .map(bytes -> PdfUploads.download(paper.fileName(), paper.sha256(), bytes));
+            return PdfUploads.download(papers, paperId, paper.fileName(), paper.sha256());
         });
     }
 
@@ -284,6 +287,39 @@ class SessionController {
     @PreAuthorize("hasRole('CHAIR')")
     Mono<ResponseEntity<Void>> close(@PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
         return done(commands.send(new CloseSession(sessionId, jwt.getSubject()), jwt.getSubject(), exchange));
+    }
+
+    /** Renders the minutes of a closed session, has the caller (secretariat) sign them with PAdES, and attaches them. */
+    @PostMapping("/{sessionId}/minutes")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    Mono<ResponseEntity<SessionRoom.Minutes>> signMinutes(@PathVariable String sessionId, @Valid @RequestBody Mono<SigningPin> body,
+                                                          @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
+        return body.flatMap(pin -> readable(sessionId, Actor.of(jwt)).publishOn(Schedulers.boundedElastic()).map(room -> {
+                    if (room.status != SessionStatus.CLOSED) {
+                        throw new RuleViolation("Minutes are signed after the session closes; it is " + room.status + ".");
+                    }
+                    if (room.minutes != null) {
+                        throw new RuleViolation("The minutes of this session have already been signed.");
+                    }
+                    byte[] minutes = SessionMinutes.render(room, id -> users.find(id).orElse(null));
+                    byte[] signed = signing.signPdf(jwt.getSubject(), pin.chars(), minutes, "Biên bản phiên họp Chính phủ");
+                    var stored = papers.store("session-minutes:" + sessionId, "bien-ban-" + sessionId + ".pdf", signed);
+                    return new AttachSignedMinutes(sessionId, stored.documentId(), stored.fileName(), stored.sha256(), stored.size(),
+                            jwt.getSubject());
+                }))
+                .flatMap(command -> commands.send(command, jwt.getSubject(), exchange).thenReturn(command))
+                .map(c -> ResponseEntity.status(201).body(new SessionRoom.Minutes(c.documentId(), c.fileName(), c.sha256(), c.size(),
+                        c.signedBy())));
+    }
+
+    @GetMapping("/{sessionId}/minutes.pdf")
+    Mono<ResponseEntity<byte[]>> minutes(@PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt) {
+        return readable(sessionId, Actor.of(jwt)).flatMap(room -> {
+            if (room.minutes == null) {
+                return Mono.error(new NotFound("The minutes of this session have not been signed yet."));
+            }
+            return PdfUploads.download(papers, room.minutes.documentId(), room.minutes.fileName(), room.minutes.sha256());
+        });
     }
 
     private Mono<SessionRoom> readable(String sessionId, Actor actor) {

@@ -32,6 +32,8 @@ public class SessionRoom {
     public List<String> checkedIn = new ArrayList<>();
     public List<Absence> absences = new ArrayList<>();
     public String cancellationReason;
+    /** The signed minutes, once the secretariat has signed them after the close. */
+    public Minutes minutes;
     public long version;
     public Instant updatedAt;
 
@@ -51,6 +53,9 @@ public class SessionRoom {
     }
 
     public record MemberPosition(String memberId, Position position, String comment) {
+    }
+
+    public record Minutes(String documentId, String fileName, String sha256, long size, String signedBy) {
     }
 
     public record Absence(String memberId, String delegate, String reason) {

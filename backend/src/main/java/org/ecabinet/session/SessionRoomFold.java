@@ -94,6 +94,8 @@ final class SessionRoomFold {
             room.item(e.itemId()).orElseThrow().conclusion = e.text();
         } else if (event instanceof SessionClosed e) {
             room.status = SessionStatus.CLOSED;
+        } else if (event instanceof MinutesSigned e) {
+            room.minutes = new SessionRoom.Minutes(e.documentId(), e.fileName(), e.sha256(), e.size(), e.signedBy());
         }
     }
 

@@ -58,9 +58,6 @@ class SigningController {
     record Pem(@NotBlank @Size(max = 64 * 1024) String pem) {
     }
 
-    record Pin(@NotBlank @Size(min = 6, max = 32) String pin) {
-    }
-
     record Revocation(@NotBlank @Size(max = 500) String reason) {
     }
 
@@ -140,7 +137,7 @@ class SigningController {
     /** Issues a new development-CA certificate to a user, its key under the given PIN. */
     @PostMapping("/users/{userId}/credentials")
     @PreAuthorize("hasRole('ADMIN')")
-    Mono<ResponseEntity<CertificateInfo>> issue(@PathVariable String userId, @Valid @RequestBody Mono<Pin> body) {
+    Mono<ResponseEntity<CertificateInfo>> issue(@PathVariable String userId, @Valid @RequestBody Mono<SigningPin> body) {
         return body.publishOn(Schedulers.boundedElastic()).map(b -> {
             var user = users.find(userId).orElseThrow(() -> new NotFound("No user " + userId + "."));
             String fingerprint = signing.issueCredential(userId, user.displayName(), b.pin().toCharArray());

@@ -75,7 +75,7 @@ class BallotApiTest extends ApiTest {
         awaitBallot(MEMBER, ballotId, b -> !b.get("report").isNull());
         byte[] pdf = as(MEMBER).get().uri("/api/ballots/" + ballotId + "/result.pdf").exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
-        var pdfsig = IndependentVerifiers.pdfsig(pdf, caPem());
+        var pdfsig = IndependentVerifiers.pdfsig(pdf, trustAnchorsPem());
         assertThat(pdfsig.output()).contains("Signature is Valid.").contains("Certificate is Trusted.");
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
@@ -282,8 +282,6 @@ class BallotApiTest extends ApiTest {
     static byte[] draftPdf() {
         try (var pdf = new org.ecabinet.platform.pdf.TextPdf("Dự thảo")) {
             return pdf.heading("DỰ THẢO NGHỊ ĐỊNH").paragraph("Điều 1. Phạm vi điều chỉnh").toBytes();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -337,10 +335,5 @@ class BallotApiTest extends ApiTest {
         List<String> ids = new ArrayList<>();
         list.forEach(l -> ids.add(l.get("ballotId").asText()));
         return ids;
-    }
-
-    String caPem() {
-        return as(MEMBER).get().uri("/api/signing/trust-anchors.pem").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
     }
 }

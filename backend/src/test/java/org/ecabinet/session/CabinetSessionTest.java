@@ -336,5 +336,23 @@ class CabinetSessionTest {
             fixture.given(closed).when(new CheckIn(SESSION, "m20")).expectException(RuleViolation.class);
             fixture.given(closed).when(new CloseSession(SESSION, CHAIR)).expectException(RuleViolation.class);
         }
+
+        @Test
+        void signedMinutesAreAttachedOnceAfterTheClose() {
+            List<Object> closed = opened();
+            closed.add(new SessionClosed(SESSION));
+            var minutes = new AttachSignedMinutes(SESSION, "doc-1", "bien-ban.pdf", "a".repeat(64), 1234, "secretariat");
+            fixture.given(closed).when(minutes)
+                    .expectEvents(new MinutesSigned(SESSION, "doc-1", "bien-ban.pdf", "a".repeat(64), 1234, "secretariat"));
+            closed.add(new MinutesSigned(SESSION, "doc-1", "bien-ban.pdf", "a".repeat(64), 1234, "secretariat"));
+            fixture.given(closed).when(minutes).expectException(RuleViolation.class);
+        }
+
+        @Test
+        void minutesWaitForTheClose() {
+            fixture.given(opened())
+                    .when(new AttachSignedMinutes(SESSION, "doc-1", "bien-ban.pdf", "a".repeat(64), 1234, "secretariat"))
+                    .expectException(RuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("after the session closes"));
+        }
     }
 }

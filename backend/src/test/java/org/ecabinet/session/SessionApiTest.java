@@ -13,7 +13,10 @@ import java.util.stream.StreamSupport;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.ecabinet.support.ApiTest;
+import org.ecabinet.support.IndependentVerifiers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -28,6 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import reactor.test.StepVerifier;
 
 class SessionApiTest extends ApiTest {
+
+    static final String PIN = "123456";
 
     @Autowired
     EventStore events;
@@ -57,6 +62,7 @@ class SessionApiTest extends ApiTest {
         post(CHAIR, base + "/agenda/" + decree + "/vote/close", null, 204);
         put(MEMBER, base + "/agenda/" + decree + "/vote", Map.of("choice", "FOR"), 409);
         put(CHAIR, base + "/agenda/" + decree + "/conclusion", Map.of("text", "Giao Bộ Tư pháp hoàn thiện dự thảo."), 204);
+        post(SECRETARIAT, base + "/minutes", Map.of("pin", PIN), 409);
         post(CHAIR, base + "/close", null, 204);
 
         JsonNode room = awaitRoom(id, r -> r.get("status").asText().equals("CLOSED"));
@@ -70,6 +76,41 @@ class SessionApiTest extends ApiTest {
         assertThat(second.get("vote").get("votesFor").asInt()).isEqualTo(14);
         assertThat(second.get("vote").get("votesAgainst").asInt()).isEqualTo(1);
         assertThat(second.get("conclusion").asText()).isEqualTo("Giao Bộ Tư pháp hoàn thiện dự thảo.");
+    }
+
+    @Test
+    void theSecretariatSignsTheMinutesOfAClosedSessionAndInviteesReadThem() throws Exception {
+        String[] s = publishedSession();
+        String id = s[0], decree = s[2];
+        String base = "/api/sessions/" + id;
+        members().subList(0, 18).forEach(m -> post(m, base + "/check-in", null, 204));
+        post(CHAIR, base + "/open", null, 204);
+        post(CHAIR, base + "/agenda/" + decree + "/vote/open", null, 204);
+        members().subList(0, 15).forEach(m -> put(m, base + "/agenda/" + decree + "/vote", Map.of("choice", "FOR"), 204));
+        post(CHAIR, base + "/agenda/" + decree + "/vote/close", null, 204);
+        put(CHAIR, base + "/agenda/" + decree + "/conclusion", Map.of("text", "Giao Bộ Tư pháp hoàn thiện dự thảo."), 204);
+        post(CHAIR, base + "/close", null, 204);
+        awaitRoom(id, r -> r.get("status").asText().equals("CLOSED"));
+
+        post(CHAIR, base + "/minutes", Map.of("pin", PIN), 403);
+        post(AUDITOR, base + "/minutes", Map.of("pin", PIN), 403);
+        post(SECRETARIAT, base + "/minutes", Map.of(), 400);
+        as(MEMBER).get().uri(base + "/minutes.pdf").exchange().expectStatus().isNotFound();
+        post(SECRETARIAT, base + "/minutes", Map.of("pin", PIN), 201);
+        JsonNode minutes = awaitRoom(id, r -> r.hasNonNull("minutes")).get("minutes");
+        assertThat(minutes.get("signedBy").asText()).isEqualTo(SECRETARIAT);
+        post(SECRETARIAT, base + "/minutes", Map.of("pin", PIN), 409);
+
+        byte[] pdf = as(MEMBER).get().uri(base + "/minutes.pdf").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-SHA256", minutes.get("sha256").asText())
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        var pdfsig = IndependentVerifiers.pdfsig(pdf, trustAnchorsPem());
+        assertThat(pdfsig.output()).contains("Signature is Valid.").contains("Certificate is Trusted.");
+        try (var document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("BIÊN BẢN PHIÊN HỌP CHÍNH PHỦ")
+                    .contains("Có mặt 18/27 thành viên").contains("tán thành 15").contains("Giao Bộ Tư pháp hoàn thiện dự thảo.");
+        }
+        as(CLERK).get().uri(base + "/minutes.pdf").exchange().expectStatus().isForbidden();
     }
 
     @Test

@@ -129,6 +129,12 @@ public abstract class ApiTest {
                         .returnResult(JsonNode.class).getResponseBody().blockFirst(), room -> room != null && room.has("status") && condition.test(room));
     }
 
+    /** The trust anchors (the development CA) as PEM, for the independent verifiers. */
+    protected String trustAnchorsPem() {
+        return as(MEMBER).get().uri("/api/signing/trust-anchors.pem").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
     protected static <T> ParameterizedTypeReference<List<T>> listOf() {
         return new ParameterizedTypeReference<>() {
         };

@@ -70,8 +70,12 @@ public final class TextPdf implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        document.close();
+    public void close() {
+        try {
+            document.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private TextPdf lines(PDType0Font font, float size, String text) {

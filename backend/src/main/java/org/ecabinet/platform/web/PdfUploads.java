@@ -2,6 +2,7 @@ package org.ecabinet.platform.web;
 
 import java.nio.charset.StandardCharsets;
 
+import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.storage.DocumentStore;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ContentDisposition;
@@ -12,6 +13,7 @@ import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.web.server.ServerWebInputException;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** PDF files in and out over HTTP: a multipart part read whole (size-limited, checked to be a PDF), and a download. */
 public final class PdfUploads {
@@ -38,7 +40,14 @@ public final class PdfUploads {
                 });
     }
 
-    public static ResponseEntity<byte[]> download(String fileName, String sha256, byte[] bytes) {
+    /** A stored PDF as an inline download, read off the event loop; 404 if its file is gone. */
+    public static Mono<ResponseEntity<byte[]>> download(DocumentStore documents, String documentId, String fileName, String sha256) {
+        return Mono.fromCallable(() -> documents.read(documentId).orElseThrow(() -> new NotFound("The file " + fileName + " is missing.")))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(bytes -> download(fileName, sha256, bytes));
+    }
+
+    private static ResponseEntity<byte[]> download(String fileName, String sha256, byte[] bytes) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
