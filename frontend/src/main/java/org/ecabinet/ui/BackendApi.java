@@ -3,14 +3,19 @@ package org.ecabinet.ui;
 import java.time.Duration;
 import java.util.function.Function;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * The backend's HTTP API, called with the signed-in user's token. Errors come back as RFC 9457
@@ -38,6 +43,17 @@ public class BackendApi {
 
     public WebClient anonymous() {
         return web;
+    }
+
+    /** The data of a Server-Sent Events stream, reconnecting with back-off when it breaks (not when it is refused). */
+    public <T> Flux<T> follow(String token, ParameterizedTypeReference<ServerSentEvent<T>> type, String uri, Object... variables) {
+        return as(token).get().uri(uri, variables).accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve()
+                .bodyToFlux(type)
+                .filter(event -> event.data() != null)
+                .map(ServerSentEvent::data)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
+                        .filter(e -> !(e instanceof BackendException)));
     }
 
     /** Turns a problem answer into a {@link BackendException} carrying its status and detail. */

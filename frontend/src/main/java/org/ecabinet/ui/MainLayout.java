@@ -1,5 +1,6 @@
 package org.ecabinet.ui;
 
+import org.ecabinet.ui.ballot.MyBallotsView;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.SignedInUser;
 import org.ecabinet.ui.session.MySessionsView;
@@ -36,6 +37,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
         nav.addItem(new SideNavItem(getTranslation("nav.sessions"), MySessionsView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.ballots"), MyBallotsView.class));
 
         addToNavbar(new DrawerToggle(), bar);
         addToDrawer(nav);

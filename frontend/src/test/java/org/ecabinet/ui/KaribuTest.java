@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.ecabinet.ui.ballot.BallotsClient;
 import org.ecabinet.ui.identity.Directory;
 import org.ecabinet.ui.identity.SignedInUser;
 import org.ecabinet.ui.session.SessionModels;
@@ -49,6 +50,8 @@ public abstract class KaribuTest {
     protected SessionsClient sessions;
     @MockitoBean
     protected Directory directory;
+    @MockitoBean
+    protected BallotsClient ballots;
 
     @BeforeEach
     void startVaadin() {

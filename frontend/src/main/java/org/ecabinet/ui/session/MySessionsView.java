@@ -1,5 +1,6 @@
 package org.ecabinet.ui.session;
 
+import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.session.SessionModels.SessionSummary;

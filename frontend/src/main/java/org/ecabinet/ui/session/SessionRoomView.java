@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.Feedback;
+import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.Directory;
@@ -28,8 +30,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -95,7 +95,7 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
         if (sessionId != null && room != null) {
             liveUpdates = client.changes(user.token(), sessionId).subscribe(
                     changed -> ui.access(() -> render(changed)),
-                    failure -> ui.access(() -> notify(getTranslation("room.liveLost"), true)));
+                    failure -> ui.access(() -> Feedback.error(getTranslation("room.liveLost"))));
         }
     }
 
@@ -243,19 +243,9 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
         return person == null ? userId : person.label();
     }
 
-    /** Sends an action; the stream brings the new state, so only failures need an answer here. */
+    /** Sends an action; the stream brings the new state. */
     private void act(Runnable action) {
-        try {
-            action.run();
-            notify(getTranslation("room.saved"), false);
-        } catch (BackendApi.BackendException e) {
-            notify(e.getMessage(), true);
-        }
-    }
-
-    private static void notify(String message, boolean error) {
-        Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+        Feedback.attempt(action, getTranslation("room.saved"));
     }
 
     @Override

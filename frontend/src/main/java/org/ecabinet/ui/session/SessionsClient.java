@@ -14,7 +14,6 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
-import reactor.util.retry.Retry;
 
 /** Calls to {@code /api/sessions} on behalf of the signed-in user. */
 @Component
@@ -39,14 +38,8 @@ public class SessionsClient {
 
     /** The room after every change, reconnecting when the stream breaks. */
     public Flux<SessionRoom> changes(String token, String sessionId) {
-        return api.as(token).get().uri("/api/sessions/{id}/stream", sessionId).accept(MediaType.TEXT_EVENT_STREAM)
-                .retrieve()
-                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<SessionRoom>>() {
-                })
-                .filter(event -> event.data() != null)
-                .map(ServerSentEvent::data)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
-                        .filter(e -> !(e instanceof BackendApi.BackendException)));
+        return api.follow(token, new ParameterizedTypeReference<ServerSentEvent<SessionRoom>>() {
+        }, "/api/sessions/{id}/stream", sessionId);
     }
 
     public byte[] paper(String token, String sessionId, String paperId) {
