@@ -1,23 +1,17 @@
 package org.ecabinet.session;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.ecabinet.events.session.Position;
 import org.ecabinet.events.session.SessionKind;
 import org.ecabinet.identity.CabinetUser;
 import org.ecabinet.identity.Users;
 import org.ecabinet.platform.CommandSender;
+import org.ecabinet.platform.pdf.TextPdf;
 import org.ecabinet.platform.storage.DocumentStore;
 import org.ecabinet.platform.storage.Settings;
 import org.ecabinet.session.SessionCommands.*;
@@ -69,8 +63,8 @@ class DemoSessions implements ApplicationRunner {
         String economy = item(regular, "Báo cáo tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2026", "Bộ Kế hoạch và Đầu tư");
         String decree = item(regular, "Dự thảo Nghị định quy định chi tiết Luật Giao dịch điện tử", "Bộ Thông tin và Truyền thông");
         String investment = item(regular, "Tình hình giải ngân vốn đầu tư công", "Bộ Tài chính");
-        attach(regular, economy, "bao-cao-kinh-te-xa-hoi-thang-11.pdf", "Socio-economic report, November 2026 (demo paper)");
-        attach(regular, decree, "du-thao-nghi-dinh-giao-dich-dien-tu.pdf", "Draft decree on electronic transactions (demo paper)");
+        attach(regular, economy, "bao-cao-kinh-te-xa-hoi-thang-11.pdf", "Báo cáo tình hình kinh tế - xã hội tháng 11 năm 2026");
+        attach(regular, decree, "du-thao-nghi-dinh-giao-dich-dien-tu.pdf", "Dự thảo Nghị định quy định chi tiết Luật Giao dịch điện tử");
         send(new InviteGuests(regular, List.of("secretariat2")));
         send(new PublishSession(regular));
         for (int i = 1; i < 6; i++) {
@@ -103,23 +97,8 @@ class DemoSessions implements ApplicationRunner {
     }
 
     private static byte[] demoPdf(String text) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 16);
-                content.newLineAtOffset(72, 720);
-                content.showText("e-Cabinet - DEMO");
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(0, -24);
-                content.showText(text);
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        try (TextPdf pdf = new TextPdf(text)) {
+            return pdf.paragraph("e-Cabinet — TÀI LIỆU DEMO").heading(text).toBytes();
         }
     }
 }

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "cabinet.demo.enabled", havingValue = "true", matchIfMissing = true)
-class DemoSigning implements ApplicationRunner {
+public class DemoSigning implements ApplicationRunner {
 
-    static final String PIN = "123456";
+    /** The signing PIN of every demo user (printed at start-up and in the README). */
+    public static final String PIN = "123456";
     private static final Logger log = LoggerFactory.getLogger(DemoSigning.class);
 
     private final Users users;

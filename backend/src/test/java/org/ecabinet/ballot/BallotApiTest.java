@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 import java.util.zip.ZipInputStream;
 
 import org.apache.pdfbox.Loader;
@@ -84,10 +85,27 @@ class BallotApiTest extends ApiTest {
         as(SECRETARIAT).post().uri("/api/ballots/" + ballotId + "/result").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("pin", PIN)).exchange().expectStatus().isEqualTo(409);
 
-        checkBundleWithOpenSsl(ballotId, 4);
+        Path bundle = bundleVerifiedByOpenSsl(ballotId, 4);
+        Path first = Files.list(bundle.resolve("answers/" + MEMBER)).filter(p -> p.toString().endsWith("v1.json")).findFirst().orElseThrow();
+        Files.writeString(first, Files.readString(first).replace("DISAGREE", "AGREE"));
+        var tampered = IndependentVerifiers.run(bundle, List.of("sh", "verify.sh"));
+        assertThat(tampered.exitCode()).isNotZero();
+        assertThat(tampered.output()).contains("FAIL answers/" + MEMBER + "/v1");
     }
 
-    private void checkBundleWithOpenSsl(String ballotId, int expectedSignatures) throws Exception {
+    @Test
+    void theDemoBallotWaitsForMember05WithThreeAnswersSignedByTheirMembers() throws Exception {
+        JsonNode demo = await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(as(MEMBER).get().uri("/api/ballots")
+                        .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().spliterator(), false)
+                .filter(b -> b.get("subject").asText().startsWith("[DEMO]") && b.get("answered").asInt() == 3).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(demo.get("status").asText()).isEqualTo("OPEN");
+        assertThat(demo.get("awaitingMyAnswer").asBoolean()).isTrue();
+        bundleVerifiedByOpenSsl(demo.get("ballotId").asText(), 3);
+    }
+
+    /** The ballot's answer bundle, unpacked, after its own script (OpenSSL) verified every signature in it. */
+    private Path bundleVerifiedByOpenSsl(String ballotId, int expectedSignatures) throws Exception {
         byte[] zip = as(AUDITOR).get().uri("/api/ballots/" + ballotId + "/answers.zip").exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
         Path dir = Files.createTempDirectory("bundle-");
@@ -101,12 +119,7 @@ class BallotApiTest extends ApiTest {
         var verified = IndependentVerifiers.run(dir, List.of("sh", "verify.sh"));
         assertThat(verified.exitCode()).as(verified.output()).isZero();
         assertThat(verified.output().lines().filter(l -> l.startsWith("OK "))).hasSize(expectedSignatures);
-
-        Path first = Files.list(dir.resolve("answers/" + MEMBER)).filter(p -> p.toString().endsWith("v1.json")).findFirst().orElseThrow();
-        Files.writeString(first, Files.readString(first).replace("DISAGREE", "AGREE"));
-        var tampered = IndependentVerifiers.run(dir, List.of("sh", "verify.sh"));
-        assertThat(tampered.exitCode()).isNotZero();
-        assertThat(tampered.output()).contains("FAIL answers/" + MEMBER + "/v1");
+        return dir;
     }
 
     @Test
