@@ -79,6 +79,7 @@ class BallotViewsTest extends KaribuTest {
         assertThat(_get(H2.class, spec -> spec.withId("ballot-subject")).getText()).isEqualTo("Dự thảo Nghị định về giao dịch điện tử");
         assertThat(text(_get(Section.class, spec -> spec.withId("drafts")))).contains("du-thao.pdf (40 KB)");
         assertThat(text(_get(Section.class, spec -> spec.withId("tally")))).as("a member sees no tally before the close").isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("ballot-details")).getText()).isEqualTo("Đang lấy ý kiến · Hạn trả lời: 17:00, 26/11/2026");
 
         HasValueUtilsKt._setValue(choice("q1"), "AGREE");
         HasValueUtilsKt._setValue(choice("q2"), "OTHER_OPINION");
@@ -154,6 +155,7 @@ class BallotViewsTest extends KaribuTest {
         MockVaadin.clientRoundtrip();
         assertThat(GridKt._getFormattedRow(tallyGrid(), 0)).containsSubsequence("14", "0", "0", "13", "Thông qua");
         assertThat(text(_get(Section.class, spec -> spec.withId("tally")))).contains("Thành viên đã trả lời (14/27)");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("ballot-details")).getText()).endsWith("Đã trả lời 14/27 thành viên");
 
         ButtonKt._click(_get(Button.class, spec -> spec.withId("close-ballot")));
         verify(ballots).close("token-" + SECRETARIAT, "b-1");

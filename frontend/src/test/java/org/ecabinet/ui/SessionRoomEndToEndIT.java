@@ -37,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The product as a user meets it: the backend's executable jar as its own process on a fresh store,
  * this frontend in front of it, and Debian's Chromium (no browser is downloaded) driven by Selenium.
  * A member whose browser asks for English still gets Vietnamese (the product default), signs in, opens
- * the demo session's room, checks in, and sees the attendance change live.
+ * the demo session's room, checks in, and sees the attendance change live; and answers the demo ballot
+ * with a real signature made by the signing service after the PIN, and sees the accepted answer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionRoomEndToEndIT {
@@ -79,7 +80,7 @@ class SessionRoomEndToEndIT {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"member05\",\"password\":\"Demo@2026\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (sessions.statusCode() == 200 && Files.readString(SCREENSHOTS.resolve("backend.log")).contains("Seeded the demo sessions")) {
+                if (sessions.statusCode() == 200 && Files.readString(SCREENSHOTS.resolve("backend.log")).contains("Seeded the demo ballot")) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -139,6 +140,37 @@ class SessionRoomEndToEndIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("present-count"), "Có mặt 1/27"));
         wait.until(d -> !d.findElements(By.id("checked-in")).isEmpty());
         screenshot("4-checked-in");
+    }
+
+    @Test
+    void aMemberAnswersTheDemoBallotWithTheirSignature() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        signIn(wait, "member05");
+        browser.get("http://localhost:" + port + "/ballots");
+        wait.until(d -> d.getPageSource().contains("Chờ bạn trả lời"));
+        screenshot("5-my-ballots");
+        browser.findElements(By.xpath("//vaadin-grid-cell-content[contains(., '[DEMO] Dự thảo Nghị định quy định về chữ ký số')]")).get(0).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("drafts"), "du-thao-nghi-dinh-chu-ky-so.pdf"));
+
+        browser.findElement(By.cssSelector("#choice-q1 vaadin-radio-button:nth-of-type(1) input")).click();
+        browser.findElement(By.cssSelector("#choice-q2 vaadin-radio-button:nth-of-type(3) input")).click();
+        browser.findElement(By.cssSelector("#comment-q2 textarea")).sendKeys("Đề nghị lùi thời điểm có hiệu lực.");
+        browser.findElement(By.cssSelector("#signing-pin input")).sendKeys("123456");
+        screenshot("6-ballot-answer");
+        browser.findElement(By.id("sign-and-submit")).click();
+
+        wait.until(d -> !d.findElements(By.id("answer-accepted")).isEmpty());
+        assertThat(browser.findElement(By.id("answer-accepted")).getText()).startsWith("Bản 1, ký số lúc").contains("SHA-256");
+        assertThat(browser.findElement(By.id("my-answer")).getText()).contains("2. Ý kiến khác — Đề nghị lùi thời điểm có hiệu lực.");
+        screenshot("7-answer-accepted");
+    }
+
+    private void signIn(WebDriverWait wait, String user) {
+        browser.get("http://localhost:" + port + "/login");
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(user);
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Demo@2026");
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
     }
 
     private void screenshot(String name) throws IOException {

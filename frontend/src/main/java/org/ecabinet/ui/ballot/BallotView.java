@@ -127,9 +127,13 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
         boolean wasOpen = ballot != null && ballot.isOpen();
         ballot = changed;
         subject.setText(ballot.subject());
-        details.setText(String.join(" · ", getTranslation("ballot.status." + ballot.status()),
-                getTranslation("ballot.deadline", Formats.when(ballot.deadline())),
-                getTranslation("ballot.answeredCount", ballot.answers().size(), ballot.eligibleMembers().size())));
+        List<String> facts = new ArrayList<>(List.of(getTranslation("ballot.status." + ballot.status()),
+                getTranslation("ballot.deadline", Formats.when(ballot.deadline()))));
+        if (!ballot.results().isEmpty()) {
+            // Only a view with the tally holds everyone's answers; a member's view before the close holds their own.
+            facts.add(getTranslation("ballot.answeredCount", ballot.answers().size(), ballot.eligibleMembers().size()));
+        }
+        details.setText(String.join(" · ", facts));
         renderDrafts();
         renderMine();
         renderTally();
