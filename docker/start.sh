@@ -42,10 +42,10 @@ e-Cabinet is running (build $((built - started)) s, start-up $((ready - built)) 
   Data:      ./data (embedded MongoDB-wire store; set CABINET_MONGODB_URI to use a real MongoDB)
   Logs:      ./data/logs
 
-Demo logins (password for all: Demo@2026):
+Demo logins (password for all: Demo@2026; signing PIN for all: 123456):
   thutuong       Prime Minister: cabinet member and chair of sessions
-  member02 … member27   the other 26 cabinet members
-  secretariat    Government Office (000.00.00.G22): schedules sessions, publishes papers
+  member02 … member27   the other 26 cabinet members (member05 has the demo ballot waiting)
+  secretariat    Government Office (000.00.00.G22): schedules sessions, issues ballots, signs minutes
   clerk.g12      agency clerk of the Ministry of Finance (also clerk.g22, clerk.g23, clerk.h29)
   auditor        reads everything, changes nothing
   admin          administrator

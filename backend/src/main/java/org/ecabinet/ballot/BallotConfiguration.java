@@ -3,6 +3,8 @@ package org.ecabinet.ballot;
 import java.time.Duration;
 import java.util.List;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -30,6 +32,16 @@ class BallotConfiguration {
             frontendUrl = frontendUrl == null ? "http://localhost:8080" : frontendUrl;
             mailFrom = mailFrom == null ? "e-cabinet@ecabinet.example" : mailFrom;
         }
+    }
+
+    /**
+     * Ballots stay in memory between commands: when all members answer within minutes, each answer would
+     * otherwise re-read the ballot's whole stream (every earlier signed answer) under the aggregate's lock.
+     * A weak-reference cache gives memory back under pressure; a conflict on the store evicts the entry.
+     */
+    @Bean
+    Cache ballotCache() {
+        return new WeakReferenceCache();
     }
 
     /** The aggregate verifies answers with the signing service. */

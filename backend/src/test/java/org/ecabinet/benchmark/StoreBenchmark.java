@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -90,7 +87,7 @@ public final class StoreBenchmark {
             load(engine, events);
             double scan = rawScan(replayDb.getCollection("event_commits"), events);
             AtomicLong streamed = new AtomicLong();
-            double read = timed("engine stream read", events, () -> {
+            double read = Measure.timed("engine stream read", events, () -> {
                 engine.readEvents(null, false).forEach(e -> streamed.incrementAndGet());
                 return null;
             }, streamed::get);
@@ -118,7 +115,7 @@ public final class StoreBenchmark {
 
     private static double rawInserts(MongoCollection<Document> collection, int count) throws Exception {
         AtomicLong next = new AtomicLong();
-        return timed("raw inserts", count, () -> parallel(8, () -> {
+        return Measure.timed("raw inserts", count, () -> Measure.parallel(8, () -> {
             for (long i; (i = next.getAndIncrement()) < count; ) {
                 collection.insertOne(new Document("_id", i).append("payload", "{\"counterId\":\"" + UUID.randomUUID() + "\"}"));
             }
@@ -135,7 +132,7 @@ public final class StoreBenchmark {
         try {
             CommandGateway gateway = axon.commandGateway();
             AtomicLong next = new AtomicLong();
-            return timed("Axon appends", count, () -> parallel(8, () -> {
+            return Measure.timed("Axon appends", count, () -> Measure.parallel(8, () -> {
                 while (next.getAndIncrement() < count) {
                     gateway.sendAndWait(new Increment(UUID.randomUUID().toString()));
                 }
@@ -147,7 +144,7 @@ public final class StoreBenchmark {
 
     private static void load(GaplessMongoEventStorageEngine engine, int count) throws Exception {
         AtomicLong loaded = new AtomicLong();
-        timed("loading events for the replay", count, () -> {
+        Measure.timed("loading events for the replay", count, () -> {
             JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
             while (loaded.get() < count) {
                 List<EventMessage<?>> batch = new ArrayList<>();
@@ -163,7 +160,7 @@ public final class StoreBenchmark {
 
     private static double rawScan(MongoCollection<Document> commits, int count) throws Exception {
         AtomicLong seen = new AtomicLong();
-        return timed("raw cursor scan", count, () -> {
+        return Measure.timed("raw cursor scan", count, () -> {
             commits.find().batchSize(1000).forEach(d -> seen.addAndGet(d.getList("events", Document.class).size()));
             return null;
         }, seen::get);
@@ -187,7 +184,7 @@ public final class StoreBenchmark {
                         }))
                 .buildConfiguration();
         try {
-            return timed("replay by a fresh tracking processor", count, () -> {
+            return Measure.timed("replay by a fresh tracking processor", count, () -> {
                 axon.start();
                 while (handled.get() < count) {
                     Thread.sleep(20);
@@ -221,41 +218,5 @@ public final class StoreBenchmark {
         double with = (System.nanoTime() - start) / 1e6;
         System.out.printf("LOAD    aggregate of %,d events: %.0f ms from events (%,d read) | %.0f ms from a snapshot (%d read)%n",
                 length, without, read, with, afterSnapshot);
-    }
-
-    interface Work {
-        Object run() throws Exception;
-    }
-
-    /** Runs the work, printing progress every five seconds, and returns units per second. */
-    private static double timed(String what, long total, Work work, java.util.function.LongSupplier done) throws Exception {
-        long start = System.nanoTime();
-        var progress = Executors.newSingleThreadScheduledExecutor();
-        progress.scheduleAtFixedRate(() -> {
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long n = Math.min(done.getAsLong(), total);
-            double rate = n / Math.max(seconds, 1e-9);
-            System.out.printf("  %s: %,d / %,d (%.0f%%), %,.0f/s, ETA %.0f s%n", what, n, total, 100.0 * n / total, rate,
-                    rate > 0 ? (total - n) / rate : Double.NaN);
-        }, 5, 5, TimeUnit.SECONDS);
-        try {
-            work.run();
-        } finally {
-            progress.shutdownNow();
-        }
-        return total / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static Object parallel(int threads, Runnable task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(task));
-        }
-        for (var future : futures) {
-            future.get();
-        }
-        pool.shutdown();
-        return null;
     }
 }
