@@ -67,6 +67,15 @@ class CertificateAuthority {
         return new IssuedCredential(issued, Pki.pkcs12(keys.getPrivate(), List.of(issued, certificate), pin));
     }
 
+    /** A time-stamping unit's key and certificate (RFC 3161: extended key usage timeStamping, critical), under a password. */
+    IssuedCredential issueTimeStampingUnit(org.bouncycastle.asn1.x500.X500Name subject, char[] password) {
+        var keys = Pki.newKeyPair();
+        Instant now = clock.instant();
+        X509Certificate issued = Pki.timeStampingCertificate(certificate, key, subject, keys.getPublic(), now.minus(Duration.ofMinutes(5)),
+                now.plus(CERTIFICATE_VALIDITY));
+        return new IssuedCredential(issued, Pki.pkcs12(keys.getPrivate(), List.of(issued, certificate), password));
+    }
+
     record IssuedCredential(X509Certificate certificate, byte[] pkcs12) {
     }
 

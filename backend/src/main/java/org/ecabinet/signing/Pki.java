@@ -84,6 +84,24 @@ final class Pki {
         }
     }
 
+    /** A time-stamping unit's certificate: digital signature, and only time-stamping as its (critical) extended key usage. */
+    static X509Certificate timeStampingCertificate(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
+                                                   Instant from, Instant until) {
+        try {
+            var builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(from), Date.from(until), subject, key);
+            var extensions = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(Extension.extendedKeyUsage, true,
+                    new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
+            return sign(builder, issuerKey);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot issue the time-stamping certificate", e);
+        }
+    }
+
     private static X509Certificate sign(JcaX509v3CertificateBuilder builder, PrivateKey key) throws Exception {
         X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key));
         return new JcaX509CertificateConverter().getCertificate(holder);

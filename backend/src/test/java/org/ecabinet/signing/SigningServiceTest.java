@@ -39,6 +39,8 @@ class SigningServiceTest extends ApiTest {
     SigningCertificates certificates;
     @Autowired
     CertificateAuthority authority;
+    @Autowired
+    TimeStamping timeStamping;
 
     @Test
     void aRemoteCmsSignatureVerifiesHereAndWithOpenSsl() throws Exception {
@@ -65,6 +67,26 @@ class SigningServiceTest extends ApiTest {
         assertThat(signer.getSignedAttributes().get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
         assertThat(signer.getSignedAttributes().get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).isNotNull();
         assertThat(verifier.verifyCms(content, p7s).signingTime()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(5));
+    }
+
+    @Test
+    void theInternalTimeStampingAuthorityStampsADigestThatOpenSslVerifies() throws Exception {
+        byte[] digest = Pki.sha256("checkpoint".getBytes(StandardCharsets.UTF_8));
+        byte[] token = timeStamping.stamp(digest);
+        var check = timeStamping.check(token, digest);
+        assertThat(check.valid()).as(check.detail()).isTrue();
+        assertThat(check.time()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(5));
+        assertThat(timeStamping.check(token, Pki.sha256("other".getBytes(StandardCharsets.UTF_8))).valid()).isFalse();
+
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tsa-");
+        java.nio.file.Files.write(dir.resolve("token.der"), token);
+        java.nio.file.Files.writeString(dir.resolve("ca.pem"), Pki.pem(authority.certificate()));
+        var openssl = IndependentVerifiers.run(dir, List.of("openssl", "ts", "-verify", "-digest", Pki.sha256Hex("checkpoint".getBytes(StandardCharsets.UTF_8)),
+                "-in", "token.der", "-token_in", "-CAfile", "ca.pem"));
+        assertThat(openssl.output()).as(openssl.output()).contains("Verification: OK");
+        var other = IndependentVerifiers.run(dir, List.of("openssl", "ts", "-verify", "-digest", Pki.sha256Hex("other".getBytes(StandardCharsets.UTF_8)),
+                "-in", "token.der", "-token_in", "-CAfile", "ca.pem"));
+        assertThat(other.output()).doesNotContain("Verification: OK");
     }
 
     @Test
