@@ -71,34 +71,33 @@ final class Pki {
     /** A signer's certificate: digital signature and non-repudiation (content commitment), not a CA. */
     static X509Certificate signerCertificate(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
                                              Instant from, Instant until) {
-        try {
-            var builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(from), Date.from(until), subject, key);
-            var extensions = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-            builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
-            builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
-            return sign(builder, issuerKey);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot issue a certificate", e);
-        }
+        return endEntity(issuer, issuerKey, subject, key, from, until, KeyUsage.digitalSignature | KeyUsage.nonRepudiation, null);
     }
 
     /** A time-stamping unit's certificate: digital signature, and only time-stamping as its (critical) extended key usage. */
     static X509Certificate timeStampingCertificate(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
                                                    Instant from, Instant until) {
+        return endEntity(issuer, issuerKey, subject, key, from, until, KeyUsage.digitalSignature,
+                new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping));
+    }
+
+    /** A certificate that is not a CA, with these key usages and, if given, this critical extended key usage. */
+    private static X509Certificate endEntity(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey key,
+                                             Instant from, Instant until, int keyUsage,
+                                             org.bouncycastle.asn1.x509.ExtendedKeyUsage extendedKeyUsage) {
         try {
             var builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(from), Date.from(until), subject, key);
             var extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, true,
-                    new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+            if (extendedKeyUsage != null) {
+                builder.addExtension(Extension.extendedKeyUsage, true, extendedKeyUsage);
+            }
             builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
             builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
             return sign(builder, issuerKey);
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot issue the time-stamping certificate", e);
+            throw new IllegalStateException("Cannot issue a certificate for " + subject, e);
         }
     }
 
