@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 
@@ -43,8 +42,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class TimeStamping {
 
-    private static final String KEYSTORE_KEY = "signing.internal-tsa.p12";
-    private static final String PASSWORD_KEY = "signing.internal-tsa.password";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String externalUrl;
@@ -57,19 +54,12 @@ public class TimeStamping {
     TimeStamping(CertificateAuthority authority, Settings settings, Clock clock, @Value("${cabinet.signing.tsa-url:}") String externalUrl) {
         this.clock = clock;
         this.externalUrl = externalUrl;
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        settings.putIfAbsent(PASSWORD_KEY, Base64.getEncoder().encodeToString(random));
-        char[] password = settings.get(PASSWORD_KEY).orElseThrow().toCharArray();
-        if (settings.get(KEYSTORE_KEY).isEmpty()) {
-            var issued = authority.issueTimeStampingUnit(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN")
-                    .addRDN(BCStyle.O, "e-Cabinet (development)").addRDN(BCStyle.CN, "e-Cabinet internal time-stamping unit").build(), password);
-            settings.putIfAbsent(KEYSTORE_KEY, Base64.getEncoder().encodeToString(issued.pkcs12()));
-        }
-        byte[] keystore = Base64.getDecoder().decode(settings.get(KEYSTORE_KEY).orElseThrow());
-        this.key = Pki.unlock(keystore, password).orElseThrow(() -> new IllegalStateException("The internal TSA's key does not open."));
-        this.chain = List.of(Pki.chainOf(keystore, password));
-        this.certificate = chain.get(0);
+        KeptCredential unit = KeptCredential.openOrIssue(settings, "internal-tsa", password -> authority.issueTimeStampingUnit(
+                new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, "e-Cabinet (development)")
+                        .addRDN(BCStyle.CN, "e-Cabinet internal time-stamping unit").build(), password));
+        this.key = unit.key();
+        this.chain = unit.chain();
+        this.certificate = unit.certificate();
     }
 
     /** A time-stamp token (DER) over a SHA-256 digest. */
