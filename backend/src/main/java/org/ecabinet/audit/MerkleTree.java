@@ -94,14 +94,14 @@ final class MerkleTree {
         return Integer.highestOneBit(n - 1);
     }
 
-    private static byte[] node(byte[] left, byte[] right) {
+    static byte[] node(byte[] left, byte[] right) {
         MessageDigest sha = sha256();
         sha.update((byte) 0x01);
         sha.update(left);
         return sha.digest(right);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -15,6 +15,7 @@ import org.ecabinet.ballot.BallotQueries.ListBallots;
 import org.ecabinet.events.ballot.BallotEvent;
 import org.ecabinet.events.ballot.BallotIssued;
 import org.ecabinet.platform.storage.ViewStore;
+import org.ecabinet.platform.Projection;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,15 +28,16 @@ import com.mongodb.client.model.Sorts;
  */
 @Component
 @ProcessingGroup(BallotProjection.PROCESSING_GROUP)
-class BallotProjection {
+class BallotProjection implements Projection {
 
+    static final String COLLECTION = "ballot_views";
     static final String PROCESSING_GROUP = "ballot-views";
 
     private final ViewStore<BallotView> views;
     private final QueryUpdateEmitter updates;
 
     BallotProjection(MongoDatabase database, ObjectMapper json, QueryUpdateEmitter updates) {
-        this.views = new ViewStore<>(database, "ballot_views", json, BallotView.class);
+        this.views = new ViewStore<>(database, COLLECTION, json, BallotView.class);
         this.updates = updates;
     }
 
@@ -47,6 +49,16 @@ class BallotProjection {
         view.updatedAt = at;
         views.save(view.ballotId, view);
         updates.emit(FindBallot.class, q -> q.ballotId().equals(view.ballotId), view);
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public String collection() {
+        return COLLECTION;
     }
 
     @ResetHandler

@@ -15,6 +15,7 @@ import org.ecabinet.events.session.SessionScheduled;
 import org.ecabinet.session.SessionQueries.FindSessionRoom;
 import org.ecabinet.session.SessionQueries.ListSessionRooms;
 import org.ecabinet.platform.storage.ViewStore;
+import org.ecabinet.platform.Projection;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,15 +29,16 @@ import com.mongodb.client.model.Sorts;
  */
 @Component
 @ProcessingGroup(SessionRoomProjection.PROCESSING_GROUP)
-class SessionRoomProjection {
+class SessionRoomProjection implements Projection {
 
+    static final String COLLECTION = "session_rooms";
     static final String PROCESSING_GROUP = "session-room";
 
     private final ViewStore<SessionRoom> rooms;
     private final QueryUpdateEmitter updates;
 
     SessionRoomProjection(MongoDatabase database, ObjectMapper json, QueryUpdateEmitter updates) {
-        this.rooms = new ViewStore<>(database, "session_rooms", json, SessionRoom.class);
+        this.rooms = new ViewStore<>(database, COLLECTION, json, SessionRoom.class);
         this.updates = updates;
     }
 
@@ -48,6 +50,16 @@ class SessionRoomProjection {
         room.updatedAt = at;
         rooms.save(room.sessionId, room);
         updates.emit(FindSessionRoom.class, q -> q.sessionId().equals(room.sessionId), room);
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public String collection() {
+        return COLLECTION;
     }
 
     @ResetHandler

@@ -57,6 +57,13 @@ public abstract class ApiTest {
         registry.add("spring.mail.port", () -> TestMail.SMTP.getSmtp().getPort());
         // A reminder ten seconds before the deadline lets a test see one without waiting hours.
         registry.add("cabinet.ballots.reminders", () -> "PT24H,PT2H,PT10S");
+        registry.add("cabinet.ledger.checkpoint-interval", () -> "PT1S");
+        registry.add("cabinet.ledger.fold-interval", () -> "PT0.2S");
+        // Tests refuse concurrent writers on purpose; each leaves an unused index the ledger waits out.
+        registry.add("cabinet.ledger.gap-timeout", () -> "PT5S");
+        registry.add("cabinet.snapshots.session", () -> "10");
+        registry.add("cabinet.snapshots.ballot", () -> "3");
+        registry.add("cabinet.ledger.export-directory", () -> DATA.resolve("ledger-export").toString());
     }
 
     @Autowired

@@ -42,6 +42,31 @@ public final class IndependentVerifiers {
         return run(dir, List.of("pdfsig", "-nssdir", "sql:" + nss, "document.pdf"));
     }
 
+    /** {@code openssl ts -verify} of a time-stamp token over {@code data}; valid when the output says "Verification: OK". */
+    public static Result opensslTimeStamp(byte[] data, byte[] token, String caPem) throws IOException {
+        Path dir = Files.createTempDirectory("openssl-ts-");
+        Files.write(dir.resolve("data.bin"), data);
+        Files.write(dir.resolve("token.der"), token);
+        Files.writeString(dir.resolve("ca.pem"), caPem);
+        return run(dir, List.of("openssl", "ts", "-verify", "-data", "data.bin", "-in", "token.der", "-token_in", "-CAfile", "ca.pem"));
+    }
+
+    /** A zip unpacked into a new directory. */
+    public static Path unzip(byte[] zip) throws IOException {
+        Path dir = Files.createTempDirectory("bundle-");
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path file = dir.resolve(entry.getName()).normalize();
+                if (!file.startsWith(dir)) {
+                    throw new IOException("Zip entry outside the directory: " + entry.getName());
+                }
+                Files.createDirectories(file.getParent());
+                Files.write(file, in.readAllBytes());
+            }
+        }
+        return dir;
+    }
+
     public static Result run(Path dir, List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         try {

@@ -22,6 +22,13 @@ public final class EventHash {
     private EventHash() {
     }
 
+    /** The hash of an event from its stored fields (its own {@code hash} field aside). */
+    public static String recompute(StoredEvents.StoredEvent e) {
+        return of(e.aggregateId(), new Document("prevHash", e.prevHash()).append("sequence", e.sequence()).append("global", e.global())
+                .append("eventId", e.eventId()).append("timestamp", e.timestamp()).append("payloadType", e.payloadType())
+                .append("payloadRevision", e.payloadRevision()).append("payload", e.payload()).append("metaData", e.metaData()));
+    }
+
     static String of(String aggregateId, Document event) {
         String canonical = String.join("\n",
                 text(event.getString("prevHash")), text(aggregateId), String.valueOf(event.getLong("sequence")),

@@ -6,13 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.FindIterable;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 
 /**
  * Recomputes every event's hash and every stream's chain, in global order, and names what does not fit:
@@ -36,58 +31,70 @@ public class EventStoreIntegrity {
     public record Report(boolean intact, long commits, long events, long unusedIndexes, Finding firstProblem, List<Finding> findings) {
     }
 
+    /** Sees every global index in order, up to the last stored one: an event, or an index that holds none. */
+    public interface IndexVisitor {
+        void stored(StoredEvents.StoredEvent event);
+
+        void unused(long global);
+    }
+
     private static final int MAX_FINDINGS = 100;
     private record Head(long sequence, String hash) {
     }
 
-    private final MongoCollection<Document> commits;
-    private final boolean naturalOrderIsIdOrder;
+    private final StoredEvents store;
 
-    EventStoreIntegrity(MongoDatabase database, StorageProperties properties) {
-        this.commits = database.getCollection(GaplessMongoEventStorageEngine.COMMITS);
-        this.naturalOrderIsIdOrder = properties.embedded();
+    public EventStoreIntegrity(StoredEvents store) {
+        this.store = store;
     }
 
     public Report verify(LongConsumer progress) {
-        Map<String, Head> heads = new HashMap<>();
-        List<Finding> findings = new ArrayList<>();
-        long commitCount = 0;
-        long eventCount = 0;
-        long unused = 0;
-        long previousLast = -1;
-        FindIterable<Document> all = commits.find().batchSize(1000);
-        for (Document commit : naturalOrderIsIdOrder ? all : all.sort(Sorts.ascending("_id"))) {
-            commitCount++;
-            long last = commit.getLong("_id");
-            long first = commit.get("firstGlobal", Long.class) == null ? last : commit.getLong("firstGlobal");
-            String aggregateId = commit.getString("aggregateId");
-            List<Document> events = commit.getList("events", Document.class);
-            if (first > previousLast + 1) {
-                unused += first - previousLast - 1;
-            }
-            if (first <= previousLast || events.isEmpty() || events.get(0).getLong("global") != first
-                    || events.get(events.size() - 1).getLong("global") != last || last - first + 1 != events.size()) {
-                add(findings, new Finding(Kind.REORDERED, last, aggregateId, -1,
-                        "The commit stored under global index " + last + " does not hold the events of that place."));
-            }
-            previousLast = Math.max(previousLast, last);
-            for (Document event : events) {
-                eventCount++;
-                check(aggregateId, event, heads, findings);
-            }
-            if (commitCount % 10_000 == 0) {
-                progress.accept(eventCount);
-            }
-        }
-        progress.accept(eventCount);
-        return new Report(findings.isEmpty(), commitCount, eventCount, unused, findings.isEmpty() ? null : findings.get(0), findings);
+        return verify(progress, null);
     }
 
-    private static void check(String aggregateId, Document event, Map<String, Head> heads, List<Finding> findings) {
-        long global = event.getLong("global");
-        long sequence = event.getLong("sequence");
-        String stored = event.getString("hash");
-        if (stored == null || !stored.equals(EventHash.of(aggregateId, event))) {
+    public Report verify(LongConsumer progress, IndexVisitor visitor) {
+        Map<String, Head> heads = new HashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        long[] counts = new long[3]; // commits, events, unused indexes
+        long[] previousLast = {-1};
+        store.forEachCommit(commit -> {
+            counts[0]++;
+            long first = commit.firstGlobal();
+            long last = commit.lastGlobal();
+            List<StoredEvents.StoredEvent> events = commit.events();
+            for (long g = previousLast[0] + 1; g < first; g++) {
+                counts[2]++;
+                if (visitor != null) {
+                    visitor.unused(g);
+                }
+            }
+            if (first <= previousLast[0] || events.isEmpty() || events.get(0).global() != first
+                    || events.get(events.size() - 1).global() != last || last - first + 1 != events.size()) {
+                add(findings, new Finding(Kind.REORDERED, last, commit.aggregateId(), -1,
+                        "The commit stored under global index " + last + " does not hold the events of that place."));
+            }
+            previousLast[0] = Math.max(previousLast[0], last);
+            for (StoredEvents.StoredEvent event : events) {
+                counts[1]++;
+                check(event, heads, findings);
+                if (visitor != null) {
+                    visitor.stored(event);
+                }
+            }
+            if (counts[0] % 10_000 == 0) {
+                progress.accept(counts[1]);
+            }
+        });
+        progress.accept(counts[1]);
+        return new Report(findings.isEmpty(), counts[0], counts[1], counts[2], findings.isEmpty() ? null : findings.get(0), findings);
+    }
+
+    private static void check(StoredEvents.StoredEvent event, Map<String, Head> heads, List<Finding> findings) {
+        String aggregateId = event.aggregateId();
+        long global = event.global();
+        long sequence = event.sequence();
+        String stored = event.hash();
+        if (stored == null || !stored.equals(event.recomputedHash())) {
             add(findings, new Finding(Kind.ALTERED, global, aggregateId, sequence, "The stored event does not match its hash."));
         }
         Head head = heads.get(aggregateId);
@@ -98,7 +105,7 @@ public class EventStoreIntegrity {
         } else if (sequence < expected) {
             add(findings, new Finding(Kind.REORDERED, global, aggregateId, sequence,
                     "Sequence " + sequence + " comes after sequence " + (expected - 1) + " of the same stream."));
-        } else if (!String.valueOf(event.getString("prevHash")).equals(head == null ? EventHash.GENESIS : head.hash())) {
+        } else if (!String.valueOf(event.prevHash()).equals(head == null ? EventHash.GENESIS : head.hash())) {
             add(findings, new Finding(Kind.INSERTED, global, aggregateId, sequence,
                     "The event does not chain to the event stored before it in its stream."));
         }

@@ -42,7 +42,7 @@ class EventStoreIntegrityTest {
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         engine = GaplessMongoEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(serializer).build();
         engine.ensureIndexes();
-        integrity = new EventStoreIntegrity(database, new StorageProperties(null, "integrity", dir, false));
+        integrity = new EventStoreIntegrity(new StoredEvents(database, true));
         commits = database.getCollection(GaplessMongoEventStorageEngine.COMMITS);
         for (long s = 0; s < 4; s++) {
             engine.appendEvents(event("session-A", s));

@@ -1,0 +1,47 @@
+package org.ecabinet.audit;
+
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.ecabinet.platform.NotFound;
+import org.ecabinet.platform.RuleViolation;
+import org.ecabinet.platform.storage.StoredEvents;
+import org.ecabinet.platform.storage.StoredEvents.StoredEvent;
+
+/** Builds the inclusion proof of one event against the latest checkpoint, taking a new checkpoint when none covers it yet. */
+class InclusionProofs {
+
+    private final StoredEvents store;
+    private final LeafLog leaves;
+    private final CheckpointStore checkpoints;
+    private final Ledger ledger;
+
+    InclusionProofs(StoredEvents store, LeafLog leaves, CheckpointStore checkpoints, Ledger ledger) {
+        this.store = store;
+        this.leaves = leaves;
+        this.checkpoints = checkpoints;
+        this.ledger = ledger;
+    }
+
+    InclusionProof of(long global) {
+        StoredEvent event = store.at(global).orElseThrow(() -> new NotFound("No event is stored under global index " + global + "."));
+        Checkpoint checkpoint = checkpoints.latest().filter(c -> c.treeSize() > global).orElseGet(() -> {
+            ledger.foldAndCheckpoint();
+            if (ledger.size() <= global) {
+                throw new RuleViolation("The ledger has not folded this event yet (an earlier index is still being written); try again shortly.");
+            }
+            return ledger.checkpoint();
+        });
+        List<byte[]> tree = leaves.leaves(0, checkpoint.treeSize());
+        byte[] leaf = LedgerLeaf.of(global, event.recomputedHash());
+        if (tree.size() != checkpoint.treeSize() || !java.util.Arrays.equals(tree.get((int) global), leaf)) {
+            throw new RuleViolation("The stored event differs from what the ledger recorded: run the integrity verification.");
+        }
+        List<String> path = MerkleTree.inclusionPath(tree, (int) global, (int) checkpoint.treeSize()).stream()
+                .map(HexFormat.of()::formatHex).toList();
+        Base64.Encoder base64 = Base64.getEncoder();
+        return new InclusionProof(InclusionProof.FORMAT, event, global, checkpoint.treeSize(), path, checkpoint.statement(),
+                base64.encodeToString(checkpoint.seal()), base64.encodeToString(checkpoint.timeStamp()));
+    }
+}

@@ -1,0 +1,97 @@
+package org.ecabinet.audit;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * The ledger's leaves and the right edge of its tree, kept in the store: leaves in chunks of
+ * {@value #CHUNK} (one document each, {@code ledger_leaves}), and the folded size with the frontier in
+ * {@code ledger_state}. Chunks are written before the state that counts them, so after a crash the state
+ * never counts a leaf that is not stored; a chunk longer than the state is cut back on reading.
+ */
+class LeafLog {
+
+    static final int CHUNK = 1024;
+    private static final int HASH = 32;
+
+    private final MongoCollection<Document> chunks;
+    private final MongoCollection<Document> state;
+
+    LeafLog(MongoDatabase database) {
+        this.chunks = database.getCollection("ledger_leaves");
+        this.state = database.getCollection("ledger_state");
+    }
+
+    /** The folded tree's frontier (its size is the number of leaves). */
+    Frontier frontier() {
+        Document saved = state.find(eq("_id", "ledger")).first();
+        if (saved == null) {
+            return new Frontier();
+        }
+        List<byte[]> roots = saved.getList("frontier", Binary.class).stream().map(Binary::getData).toList();
+        return new Frontier(roots, saved.getLong("size"));
+    }
+
+    /** Appends {@code leaves} after the first {@code size} leaves, then records the new frontier. */
+    void append(long size, List<byte[]> leaves, Frontier frontier) {
+        if (leaves.isEmpty()) {
+            return;
+        }
+        long end = size + leaves.size();
+        for (long chunk = size / CHUNK; chunk * CHUNK < end; chunk++) {
+            long chunkStart = chunk * CHUNK;
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            if (chunkStart < size) {
+                byte[] kept = stored(chunk);
+                bytes.write(kept, 0, (int) (size - chunkStart) * HASH);
+            }
+            for (long i = Math.max(chunkStart, size); i < Math.min(end, chunkStart + CHUNK); i++) {
+                bytes.writeBytes(leaves.get((int) (i - size)));
+            }
+            chunks.replaceOne(eq("_id", chunk), new Document("_id", chunk).append("leaves", new Binary(bytes.toByteArray())),
+                    new ReplaceOptions().upsert(true));
+        }
+        state.replaceOne(eq("_id", "ledger"), new Document("_id", "ledger").append("size", frontier.size())
+                .append("frontier", frontier.roots().stream().map(Binary::new).toList()), new ReplaceOptions().upsert(true));
+    }
+
+    /** Leaves {@code from} (inclusive) to {@code to} (exclusive), as far as they are stored. */
+    List<byte[]> leaves(long from, long to) {
+        if (to <= from) {
+            return List.of();
+        }
+        List<Long> ids = LongStream.rangeClosed(from / CHUNK, (to - 1) / CHUNK).boxed().toList();
+        Map<Long, byte[]> byChunk = new HashMap<>();
+        chunks.find(in("_id", ids)).forEach(d -> byChunk.put(d.getLong("_id"), d.get("leaves", Binary.class).getData()));
+        List<byte[]> leaves = new ArrayList<>();
+        for (long i = from; i < to; i++) {
+            byte[] chunk = byChunk.get(i / CHUNK);
+            int offset = (int) (i % CHUNK) * HASH;
+            if (chunk == null || chunk.length < offset + HASH) {
+                break;
+            }
+            leaves.add(Arrays.copyOfRange(chunk, offset, offset + HASH));
+        }
+        return leaves;
+    }
+
+    private byte[] stored(long chunk) {
+        Document document = chunks.find(eq("_id", chunk)).first();
+        return document == null ? new byte[0] : document.get("leaves", Binary.class).getData();
+    }
+}

@@ -1,0 +1,157 @@
+package org.ecabinet.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.ecabinet.platform.storage.StoredEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Folds the event store, in global order, into an RFC 9162 Merkle tree (one leaf per global index, see
+ * {@link LedgerLeaf}) and publishes a sealed, time-stamped {@link Checkpoint} every
+ * {@code checkpointEvents} indexes or {@code checkpointInterval}, whichever comes first.
+ *
+ * <p>An index is folded only once it is settled: its event is stored, or a later event is stored and
+ * older than the gap timeout (then the index's writer failed and it is recorded as unused). So the tree
+ * never records as empty a place that a slow writer fills later. One node folds; the store holds where it
+ * got to, so a restart continues.
+ */
+class Ledger {
+
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+
+    private final StoredEvents store;
+    private final LeafLog leaves;
+    private final CheckpointStore checkpoints;
+    private final Notary notary;
+    private final LedgerProperties properties;
+    private final Clock clock;
+    private Frontier frontier;
+    private long checkpointedSize;
+    private Instant checkpointedAt;
+    private ScheduledExecutorService scheduler;
+
+    Ledger(StoredEvents store, LeafLog leaves, CheckpointStore checkpoints, Notary notary, LedgerProperties properties, Clock clock) {
+        this.store = store;
+        this.leaves = leaves;
+        this.checkpoints = checkpoints;
+        this.notary = notary;
+        this.properties = properties;
+        this.clock = clock;
+        this.frontier = leaves.frontier();
+        Optional<Checkpoint> latest = checkpoints.latest();
+        this.checkpointedSize = latest.map(Checkpoint::treeSize).orElse(0L);
+        this.checkpointedAt = latest.map(Checkpoint::time).orElse(clock.instant());
+    }
+
+    void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ledger"));
+        long every = properties.foldInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                foldAndCheckpoint();
+            } catch (RuntimeException e) {
+                log.warn("The ledger could not fold or checkpoint; it tries again: {}", e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop() throws InterruptedException {
+        if (scheduler != null) {
+            scheduler.shutdown();
+            scheduler.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Folds what is settled, and publishes a checkpoint when one is due. */
+    synchronized void foldAndCheckpoint() {
+        while (foldOnce()) {
+            if (frontier.size() % properties.checkpointEvents() == 0) {
+                checkpoint();
+            }
+        }
+        if (frontier.size() > checkpointedSize && !clock.instant().isBefore(checkpointedAt.plus(properties.checkpointInterval()))) {
+            checkpoint();
+        }
+    }
+
+    /** A checkpoint of everything folded so far, unless the last one already covers it. */
+    synchronized Checkpoint checkpoint() {
+        if (frontier.size() == checkpointedSize) {
+            return checkpoints.latest().orElseThrow(() -> new IllegalStateException("Nothing is folded yet."));
+        }
+        Instant now = clock.instant();
+        String statement = Checkpoint.statementOf(frontier.size(), frontier.root(), now);
+        byte[] bytes = statement.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Checkpoint checkpoint = new Checkpoint(frontier.size(), HexFormat.of().formatHex(frontier.root()), now, statement,
+                notary.seal(bytes), notary.stamp(sha256(bytes)));
+        checkpoints.save(checkpoint);
+        checkpointedSize = checkpoint.treeSize();
+        checkpointedAt = now;
+        log.info("Ledger checkpoint: {} indexes, root {}", checkpoint.treeSize(), checkpoint.rootHash());
+        return checkpoint;
+    }
+
+    synchronized long size() {
+        return frontier.size();
+    }
+
+    /**
+     * Folds the settled indexes of the next window, stopping at the next checkpoint's size so that
+     * checkpoints fall on multiples of {@code checkpointEvents}; false when nothing more is settled now.
+     */
+    private boolean foldOnce() {
+        long next = frontier.size();
+        long head = store.allocated() - 1;
+        long limit = (next / properties.checkpointEvents() + 1) * properties.checkpointEvents();
+        if (next > head) {
+            return false;
+        }
+        Instant settledBefore = clock.instant().minus(properties.gapTimeout());
+        List<byte[]> folded = new ArrayList<>();
+        Frontier grown = new Frontier(frontier.roots(), frontier.size());
+        commits:
+        for (StoredEvents.Commit commit : store.commitsFrom(next, head)) {
+            if (commit.lastGlobal() < next) {
+                continue;
+            }
+            if (commit.firstGlobal() > next) {
+                if (commit.timestamp() == null || !commit.timestamp().isBefore(settledBefore)) {
+                    break; // a writer may still be storing the indexes before this commit
+                }
+                for (; next < commit.firstGlobal() && next < limit; next++) {
+                    add(LedgerLeaf.unused(next), folded, grown);
+                }
+            }
+            for (StoredEvents.StoredEvent event : commit.events()) {
+                if (next >= limit) {
+                    break commits;
+                }
+                if (event.global() == next) {
+                    add(LedgerLeaf.of(event.global(), event.recomputedHash()), folded, grown);
+                    next++;
+                }
+            }
+        }
+        leaves.append(frontier.size(), folded, grown);
+        frontier = grown;
+        return !folded.isEmpty();
+    }
+
+    private static void add(byte[] leaf, List<byte[]> folded, Frontier frontier) {
+        folded.add(leaf);
+        frontier.append(leaf);
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        return MerkleTree.sha256().digest(bytes);
+    }
+}

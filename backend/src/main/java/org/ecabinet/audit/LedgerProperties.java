@@ -1,0 +1,23 @@
+package org.ecabinet.audit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param checkpointEvents a checkpoint at least every this many global indexes
+ * @param checkpointInterval and at least this often while new events arrive
+ * @param gapTimeout an index still without an event after this long is recorded as unused (its writer failed);
+ *                   the same rule as the tracking processors' gap timeout
+ * @param foldInterval how often the ledger looks for new events
+ * @param exportDirectory where each checkpoint is also written, outside the database (none: not exported)
+ */
+@ConfigurationProperties("cabinet.ledger")
+record LedgerProperties(@DefaultValue("1000") long checkpointEvents,
+                        @DefaultValue("PT60S") Duration checkpointInterval,
+                        @DefaultValue("PT60S") Duration gapTimeout,
+                        @DefaultValue("PT1S") Duration foldInterval,
+                        Path exportDirectory) {
+}

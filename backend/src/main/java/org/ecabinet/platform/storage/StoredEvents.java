@@ -1,0 +1,189 @@
+package org.ecabinet.platform.storage;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
+
+import org.axonframework.common.DateTimeUtils;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+
+/**
+ * The event store as it is stored, read-only, in global order: what the audit needs beyond Axon's view
+ * of events (global indexes, the stored hash chain, the bytes as stored).
+ */
+@Component
+public class StoredEvents {
+
+    /** One event as stored; {@code recomputedHash} is its hash computed now from the stored fields. */
+    public record StoredEvent(long global, String aggregateId, String aggregateType, long sequence, String eventId,
+                              String timestamp, String payloadType, String payloadRevision, String payload, String metaData,
+                              String prevHash, String hash, String recomputedHash) {
+
+        public Instant instant() {
+            return DateTimeUtils.parseInstant(timestamp);
+        }
+
+        /** The payload type without its package: {@code SessionScheduled}. */
+        public String eventType() {
+            return payloadType == null ? "" : payloadType.substring(payloadType.lastIndexOf('.') + 1);
+        }
+    }
+
+    /** The events of one aggregate appended together, stored whole or not at all. */
+    public record Commit(long firstGlobal, long lastGlobal, String aggregateId, Instant timestamp, List<StoredEvent> events) {
+    }
+
+    private static final int WINDOW = 1000;
+
+    private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> counters;
+    private final boolean naturalOrderIsIdOrder;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    StoredEvents(MongoDatabase database, StorageProperties properties) {
+        this(database, properties.embedded());
+    }
+
+    public StoredEvents(MongoDatabase database, boolean embedded) {
+        this.commits = database.getCollection(GaplessMongoEventStorageEngine.COMMITS);
+        this.counters = database.getCollection(GaplessMongoEventStorageEngine.COUNTERS);
+        this.naturalOrderIsIdOrder = embedded;
+    }
+
+    /** The next global index to be handed out: every index below it was given to a writer. */
+    public long allocated() {
+        Document counter = counters.find(eq("_id", "global")).first();
+        return counter == null ? 0 : counter.getLong("next");
+    }
+
+    /** The highest global index that holds an event, or -1: below {@link #allocated()} when the last writers failed. */
+    public long lastStored() {
+        for (long to = allocated() - 1; to >= 0; to -= WINDOW) {
+            List<Long> ids = LongStream.rangeClosed(Math.max(0, to - WINDOW + 1), to).boxed().toList();
+            Optional<Long> last = commits.find(in("_id", ids)).projection(new Document("_id", 1)).into(new ArrayList<>()).stream()
+                    .map(d -> d.getLong("_id")).max(Long::compare);
+            if (last.isPresent()) {
+                return last.get();
+            }
+        }
+        return -1;
+    }
+
+    /** Every commit, in global order. */
+    public void forEachCommit(Consumer<Commit> action) {
+        inGlobalOrder(commits.find().batchSize(1000)).forEach(d -> action.accept(commit(d)));
+    }
+
+    /**
+     * The stored commits from {@code firstGlobal} on, in global order, as far as the first window of
+     * indexes that holds any (up to {@code head}). By {@code _id} look-ups, which every MongoDB answers from
+     * its primary key.
+     */
+    public List<Commit> commitsFrom(long firstGlobal, long head) {
+        List<Document> found = new ArrayList<>();
+        for (long from = firstGlobal; found.isEmpty() && from <= head; from += WINDOW) {
+            List<Long> ids = LongStream.rangeClosed(from, Math.min(head, from + WINDOW - 1)).boxed().toList();
+            commits.find(in("_id", ids)).into(found);
+        }
+        return found.stream().sorted(Comparator.comparingLong(d -> d.getLong("_id"))).map(StoredEvents::commit).toList();
+    }
+
+    /** The event stored under global index {@code global}, if any. */
+    public Optional<StoredEvent> at(long global) {
+        // A commit is keyed by its last index and is never larger than a few events.
+        List<Long> ids = LongStream.range(global, global + 64).boxed().toList();
+        return commits.find(in("_id", ids)).into(new ArrayList<>()).stream()
+                .map(StoredEvents::commit)
+                .flatMap(c -> c.events().stream())
+                .filter(e -> e.global() == global)
+                .findFirst();
+    }
+
+    /** The last sequence number of an aggregate's events at or before global index {@code global}. */
+    public Optional<Long> sequenceAt(String aggregateId, long global) {
+        return commits.find(and(eq("aggregateId", aggregateId), Filters.lte("firstGlobal", global))).into(new ArrayList<>()).stream()
+                .flatMap(d -> commit(d).events().stream())
+                .filter(e -> e.global() <= global)
+                .map(StoredEvent::sequence)
+                .max(Long::compare);
+    }
+
+    /** What to select from the global timeline; every part is optional. */
+    public record TimelineFilter(Instant from, Instant to, String aggregateType, String aggregateId, String eventType,
+                                 java.util.function.Predicate<StoredEvent> also) {
+    }
+
+    /** Up to {@code limit} events after global index {@code after} that pass the filter, in global order. */
+    public List<StoredEvent> timeline(TimelineFilter filter, long after, int limit) {
+        List<Bson> query = new ArrayList<>();
+        query.add(gt("_id", after));
+        // A commit's time is its first event's; the events of one commit are stamped within one unit of work.
+        if (filter.from() != null) {
+            query.add(gte("timestampMillis", filter.from().toEpochMilli() - 60_000));
+        }
+        if (filter.to() != null) {
+            query.add(lt("timestampMillis", filter.to().toEpochMilli()));
+        }
+        if (filter.aggregateType() != null) {
+            query.add(eq("aggregateType", filter.aggregateType()));
+        }
+        if (filter.aggregateId() != null) {
+            query.add(eq("aggregateId", filter.aggregateId()));
+        }
+        List<StoredEvent> page = new ArrayList<>();
+        for (Document d : inGlobalOrder(commits.find(and(query)).batchSize(200))) {
+            for (StoredEvent event : commit(d).events()) {
+                Instant at = event.instant();
+                if ((filter.from() == null || !at.isBefore(filter.from())) && (filter.to() == null || at.isBefore(filter.to()))
+                        && (filter.eventType() == null || filter.eventType().equals(event.eventType()))
+                        && (filter.also() == null || filter.also().test(event)) && event.global() > after) {
+                    page.add(event);
+                    if (page.size() == limit) {
+                        return page;
+                    }
+                }
+            }
+        }
+        return page;
+    }
+
+    private FindIterable<Document> inGlobalOrder(FindIterable<Document> find) {
+        // The embedded store keeps documents in a map sorted by _id: its natural order needs no sort.
+        return naturalOrderIsIdOrder ? find : find.sort(Sorts.ascending("_id"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Commit commit(Document d) {
+        long last = d.getLong("_id");
+        long first = d.get("firstGlobal", Long.class) == null ? last : d.getLong("firstGlobal");
+        String aggregateId = d.getString("aggregateId");
+        String aggregateType = d.getString("aggregateType");
+        List<StoredEvent> events = new ArrayList<>();
+        for (Document e : (List<Document>) d.get("events")) {
+            events.add(new StoredEvent(e.getLong("global"), aggregateId, aggregateType, e.getLong("sequence"), e.getString("eventId"),
+                    e.getString("timestamp"), e.getString("payloadType"), e.getString("payloadRevision"), e.getString("payload"),
+                    e.getString("metaData"), e.getString("prevHash"), e.getString("hash"), EventHash.of(aggregateId, e)));
+        }
+        Long millis = d.getLong("timestampMillis");
+        return new Commit(first, last, aggregateId, millis == null ? null : Instant.ofEpochMilli(millis), events);
+    }
+}
