@@ -44,6 +44,13 @@ class BallotConfiguration {
         return new WeakReferenceCache();
     }
 
+    /** Every answer of every member, each version, is an event of the ballot: snapshots keep loading it short. */
+    @Bean
+    org.axonframework.eventsourcing.SnapshotTriggerDefinition ballotSnapshotTrigger(org.axonframework.eventsourcing.Snapshotter snapshotter,
+            @org.springframework.beans.factory.annotation.Value("${cabinet.snapshots.ballot:100}") int threshold) {
+        return new org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
     /** The aggregate verifies answers with the signing service. */
     @Bean
     SignatureCheck signatureCheck(SignatureVerifier verifier) {

@@ -29,6 +29,7 @@ import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.NotPermitted;
 import org.ecabinet.platform.RuleViolation;
 import org.ecabinet.platform.storage.DocumentStore;
+import org.ecabinet.platform.storage.PointInTime;
 import org.ecabinet.platform.web.PdfUploads;
 import org.ecabinet.signing.RemoteSigning;
 import org.ecabinet.signing.SignatureVerifier;
@@ -66,11 +67,13 @@ class BallotController {
     private final RemoteSigning signing;
     private final SignatureVerifier verifier;
     private final EventStore events;
+    private final BallotHistory history;
     private final BallotProperties properties;
     private final Clock clock;
 
     BallotController(CommandSender commands, QueryGateway queries, Users users, DocumentStore documents, RemoteSigning signing,
-                     SignatureVerifier verifier, EventStore events, BallotProperties properties, Clock clock) {
+                     SignatureVerifier verifier, EventStore events, BallotHistory history, BallotProperties properties, Clock clock) {
+        this.history = history;
         this.commands = commands;
         this.queries = queries;
         this.users = users;
@@ -105,6 +108,23 @@ class BallotController {
     Mono<BallotView> ballot(@PathVariable String ballotId, @AuthenticationPrincipal Jwt jwt) {
         Actor actor = Actor.of(jwt);
         return find(ballotId).map(view -> BallotAccess.shape(actor, view));
+    }
+
+    /**
+     * The ballot as it was at {@code at}, after its event {@code sequence}, or when the store held
+     * {@code global} events, rebuilt from its events, shaped for the caller as the ballot was then.
+     */
+    @GetMapping("/{ballotId}/as-of")
+    Mono<BallotView> asOf(@PathVariable String ballotId, @RequestParam(required = false) Instant at,
+                          @RequestParam(required = false) Long sequence, @RequestParam(required = false) Long global,
+                          @AuthenticationPrincipal Jwt jwt) {
+        Actor actor = Actor.of(jwt);
+        return Mono.fromCallable(() -> PointInTime.Point.of(at, sequence, global))
+                .flatMap(point -> ballot(ballotId, jwt)
+                        .flatMap(now -> Mono.fromCallable(() -> history.asOf(ballotId, point)
+                                        .map(past -> BallotAccess.shape(actor, past))
+                                        .orElseThrow(() -> new NotFound("The ballot did not exist yet at that point.")))
+                                .subscribeOn(Schedulers.boundedElastic())));
     }
 
     /** The ballot as the caller may see it, then again after every change: the live tally for the secretariat. */

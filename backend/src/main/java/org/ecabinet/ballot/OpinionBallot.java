@@ -34,7 +34,7 @@ import org.ecabinet.signing.VerificationReport;
  * cancel deadlines by scope, so none is cancelled: each carries the deadline it was scheduled for and is
  * ignored when the ballot has moved on (closed, withdrawn, or extended to another deadline).
  */
-@Aggregate(cache = "ballotCache")
+@Aggregate(cache = "ballotCache", snapshotTriggerDefinition = "ballotSnapshotTrigger")
 public class OpinionBallot {
 
     static final String CLOSING = "ballot-closing";

@@ -67,7 +67,7 @@ import org.ecabinet.session.SessionCommands.ScheduleSession;
  * the session opens with at least two thirds of them checked in, and an item passes when more than
  * half of them vote for it (on exactly half, the chair's side prevails).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "sessionSnapshotTrigger")
 public class CabinetSession {
 
     @AggregateIdentifier

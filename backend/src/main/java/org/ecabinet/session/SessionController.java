@@ -15,6 +15,7 @@ import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.NotPermitted;
 import org.ecabinet.platform.RuleViolation;
 import org.ecabinet.platform.storage.DocumentStore;
+import org.ecabinet.platform.storage.PointInTime;
 import org.ecabinet.platform.web.PdfUploads;
 import org.ecabinet.session.SessionCommands.*;
 import org.ecabinet.session.SessionQueries.FindSessionRoom;
@@ -89,20 +90,18 @@ class SessionController {
     }
 
     /**
-     * The session as it was at {@code at} (an instant) or after event {@code sequence}, rebuilt from its
-     * events. Who may read the session now may read its past.
+     * The session as it was at {@code at} (an instant), after its event {@code sequence}, or when the store
+     * held {@code global} events, rebuilt from its events. Who may read the session now may read its past.
      */
     @GetMapping("/{sessionId}/as-of")
     Mono<SessionRoom> asOf(@PathVariable String sessionId, @RequestParam(required = false) java.time.Instant at,
-                           @RequestParam(required = false) @jakarta.validation.constraints.PositiveOrZero Long sequence,
+                           @RequestParam(required = false) Long sequence, @RequestParam(required = false) Long global,
                            @AuthenticationPrincipal Jwt jwt) {
-        if ((at == null) == (sequence == null)) {
-            return Mono.error(new org.springframework.web.server.ServerWebInputException("Give exactly one of 'at' (an instant) or 'sequence'."));
-        }
-        return readable(sessionId, Actor.of(jwt))
-                .flatMap(now -> Mono.fromCallable(() -> history.asOf(sessionId, at, sequence)
-                                .orElseThrow(() -> new NotFound("The session did not exist yet at that point.")))
-                        .subscribeOn(Schedulers.boundedElastic()));
+        return Mono.fromCallable(() -> PointInTime.Point.of(at, sequence, global))
+                .flatMap(point -> readable(sessionId, Actor.of(jwt))
+                        .flatMap(now -> Mono.fromCallable(() -> history.asOf(sessionId, point)
+                                        .orElseThrow(() -> new NotFound("The session did not exist yet at that point.")))
+                                .subscribeOn(Schedulers.boundedElastic())));
     }
 
     /** The room as Server-Sent Events: its current state, then the new state after every change. */

@@ -3,7 +3,6 @@ package org.ecabinet.ballot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
-import java.util.zip.ZipInputStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -108,18 +106,39 @@ class BallotApiTest extends ApiTest {
     private Path bundleVerifiedByOpenSsl(String ballotId, int expectedSignatures) throws Exception {
         byte[] zip = as(AUDITOR).get().uri("/api/ballots/" + ballotId + "/answers.zip").exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
-        Path dir = Files.createTempDirectory("bundle-");
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Path file = dir.resolve(entry.getName());
-                Files.createDirectories(file.getParent());
-                Files.write(file, in.readAllBytes());
-            }
-        }
+        Path dir = IndependentVerifiers.unzip(zip);
         var verified = IndependentVerifiers.run(dir, List.of("sh", "verify.sh"));
         assertThat(verified.exitCode()).as(verified.output()).isZero();
         assertThat(verified.output().lines().filter(l -> l.startsWith("OK "))).hasSize(expectedSignatures);
         return dir;
+    }
+
+    @Test
+    void aBallotCanBeSeenAsItWasAtAnyPointFromItsEvents() {
+        String ballotId = issue(Instant.now().plus(Duration.ofDays(2)), List.of(CHAIR, MEMBER, "member06"));
+        answer(MEMBER, ballotId, List.of(answer("q1", "DISAGREE", "Chưa đồng ý"), answer("q2", "AGREE", null)), 204);
+        Instant afterFirstAnswer = Instant.now();
+        answer(MEMBER, ballotId, AGREE_BOTH, 204);
+        answer("member06", ballotId, AGREE_BOTH, 204);
+
+        JsonNode issued = asOf(SECRETARIAT, ballotId, "sequence=0", 200);
+        assertThat(issued.get("status").asText()).isEqualTo("OPEN");
+        assertThat(issued.get("answers")).isEmpty();
+        JsonNode first = asOf(SECRETARIAT, ballotId, "at=" + afterFirstAnswer, 200);
+        assertThat(first.at("/answers/0/version").asInt()).isEqualTo(1);
+        assertThat(first.at("/results/0/disagree").asInt()).isEqualTo(1);
+        JsonNode later = asOf(SECRETARIAT, ballotId, "sequence=3", 200);
+        assertThat(later.get("answers")).hasSize(2);
+        assertThat(later.at("/results/0/agree").asInt()).isEqualTo(2);
+        assertThat(asOf(MEMBER, ballotId, "sequence=3", 200).get("answers")).as("a member still sees only their own answer").hasSize(1);
+        asOf("member07", ballotId, "sequence=0", 403);
+        asOf(SECRETARIAT, ballotId, "at=2000-01-01T00:00:00Z", 404);
+        asOf(SECRETARIAT, ballotId, "sequence=1&global=3", 400);
+    }
+
+    private JsonNode asOf(String user, String ballotId, String query, int status) {
+        return as(user).get().uri("/api/ballots/" + ballotId + "/as-of?" + query).exchange()
+                .expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     @Test

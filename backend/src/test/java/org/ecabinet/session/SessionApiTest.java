@@ -17,6 +17,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.ecabinet.support.ApiTest;
 import org.ecabinet.support.IndependentVerifiers;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -114,6 +115,23 @@ class SessionApiTest extends ApiTest {
     }
 
     @Test
+    void aLongSessionIsLoadedFromASnapshotAndKeepsItsRules(@org.springframework.beans.factory.annotation.Autowired com.mongodb.client.MongoDatabase database) {
+        String sessionId = publishedSession()[0];
+        String base = "/api/sessions/" + sessionId;
+        members().subList(0, 17).forEach(m -> post(m, base + "/check-in", null, 204));
+        // The test context snapshots a session every 10 events: 21 events so far.
+        Document snapshot = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                database.getCollection("event_snapshots").find(com.mongodb.client.model.Filters.eq("_id", sessionId)).first(), java.util.Objects::nonNull);
+        assertThat(snapshot.get("event", Document.class).getLong("sequence")).isGreaterThanOrEqualTo(9);
+        assertThat(snapshot.get("event", Document.class).getString("payload")).contains("checkedIn");
+
+        post(CHAIR, base + "/open", null, 409); // 17 of 27: still no quorum, as the snapshot remembers
+        post("member18", base + "/check-in", null, 204);
+        post(CHAIR, base + "/open", null, 204);
+        awaitRoom(sessionId, r -> r.get("status").asText().equals("OPENED"));
+    }
+
+    @Test
     void aSessionCanBeSeenAsItWasAtAnyPointOfItsHistory() {
         String[] s = publishedSession();
         java.time.Instant beforeCheckIn = java.time.Instant.now();
@@ -131,6 +149,16 @@ class SessionApiTest extends ApiTest {
         asOf(s[0], "sequence=1&at=2030-01-01T00:00:00Z", 400);
         asOf(s[0], "sequence=-1", 400);
         asOf(s[0], "at=yesterday", 400);
+
+        JsonNode history = as(AUDITOR).get().uri("/api/audit/aggregates/{id}/history", s[0]).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        long publishedAt = history.get(3).get("global").asLong();
+        long checkedInAt = history.get(4).get("global").asLong();
+        assertThat(asOf(s[0], "global=" + publishedAt, 200).get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(asOf(s[0], "global=" + (checkedInAt - 1), 200).get("checkedIn")).isEmpty();
+        assertThat(asOf(s[0], "global=" + checkedInAt, 200).get("checkedIn")).hasSize(1);
+        asOf(s[0], "global=" + (history.get(0).get("global").asLong() - 1), 404);
+        asOf(s[0], "global=1&sequence=1", 400);
     }
 
     private JsonNode asOf(String sessionId, String query, int status) {

@@ -32,12 +32,11 @@ public class AxonStorageConfiguration {
 
     @Bean
     EventStorageEngine eventStorageEngine(MongoDatabase database, StorageProperties properties,
-                                          Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ObjectProvider<EventUpcaster> upcasters) {
         GaplessMongoEventStorageEngine engine = GaplessMongoEventStorageEngine.builder()
                 .database(database)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer())
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .batchSize(1000)
@@ -46,6 +45,22 @@ public class AxonStorageConfiguration {
                 .build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /**
+     * Snapshots hold an aggregate's private state, which has no getters: they are written field by field.
+     * They are a cache of the events (a snapshot that cannot be read is skipped and the events replayed),
+     * and never leave the store.
+     */
+    private static Serializer snapshotSerializer() {
+        com.fasterxml.jackson.databind.ObjectMapper fields = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .findAndAddModules()
+                .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.GETTER, com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+                .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.IS_GETTER, com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+                .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.FIELD, com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+        return org.axonframework.serialization.json.JacksonSerializer.builder().objectMapper(fields).build();
     }
 
     @Bean
