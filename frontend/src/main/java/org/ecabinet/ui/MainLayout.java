@@ -1,5 +1,6 @@
 package org.ecabinet.ui;
 
+import org.ecabinet.ui.audit.AuditView;
 import org.ecabinet.ui.ballot.MyBallotsView;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.SignedInUser;
@@ -38,6 +39,9 @@ public class MainLayout extends AppLayout {
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
         nav.addItem(new SideNavItem(getTranslation("nav.sessions"), MySessionsView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.ballots"), MyBallotsView.class));
+        if (user.has("AUDITOR") || user.has("ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class));
+        }
 
         addToNavbar(new DrawerToggle(), bar);
         addToDrawer(nav);

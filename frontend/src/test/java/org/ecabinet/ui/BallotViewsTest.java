@@ -217,12 +217,4 @@ class BallotViewsTest extends KaribuTest {
     private static Grid<BallotModels.Question> tallyGrid() {
         return _get(Grid.class, spec -> spec.withId("tally-grid"));
     }
-
-    private static com.vaadin.flow.component.UI UI() {
-        return com.vaadin.flow.component.UI.getCurrent();
-    }
-
-    private static String text(com.vaadin.flow.component.Component component) {
-        return component.getElement().getTextRecursively();
-    }
 }

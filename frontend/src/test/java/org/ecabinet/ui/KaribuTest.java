@@ -52,6 +52,8 @@ public abstract class KaribuTest {
     protected Directory directory;
     @MockitoBean
     protected BallotsClient ballots;
+    @MockitoBean
+    protected org.ecabinet.ui.audit.AuditClient audit;
 
     @BeforeEach
     void startVaadin() {
@@ -80,6 +82,14 @@ public abstract class KaribuTest {
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> Set.of(roles).contains(role));
+    }
+
+    protected static UI UI() {
+        return UI.getCurrent();
+    }
+
+    protected static String text(com.vaadin.flow.component.Component component) {
+        return component.getElement().getTextRecursively();
     }
 
     protected static SessionModels.SessionRoom room(String status, List<String> checkedIn, long version) {

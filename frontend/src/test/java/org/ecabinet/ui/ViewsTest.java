@@ -156,8 +156,4 @@ class ViewsTest extends KaribuTest {
     private static String i18n(LoginForm form) {
         return String.valueOf(form.getElement().getPropertyRaw("i18n"));
     }
-
-    private static String text(com.vaadin.flow.component.Component component) {
-        return component.getElement().getTextRecursively();
-    }
 }
