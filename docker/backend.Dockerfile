@@ -5,7 +5,7 @@ COPY . .
 RUN mvn -B -q -pl backend -am package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --create-home ecabinet
+RUN useradd --system --create-home ecabinet && mkdir /ledger-checkpoints && chown ecabinet /ledger-checkpoints
 USER ecabinet
 WORKDIR /home/ecabinet
 COPY --from=build /src/backend/target/backend-*-exec.jar app.jar

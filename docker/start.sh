@@ -16,7 +16,8 @@ mkdir -p data/logs
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null' EXIT INT TERM
 
-java -jar backend/target/backend-*-exec.jar --server.port="$backend_port" > data/logs/backend.log 2>&1 &
+CABINET_LEDGER_EXPORT_DIR=${CABINET_LEDGER_EXPORT_DIR:-./ledger-checkpoints} \
+  java -jar backend/target/backend-*-exec.jar --server.port="$backend_port" > data/logs/backend.log 2>&1 &
 pids+=($!)
 java -jar frontend/target/frontend-*-exec.jar --server.port="$frontend_port" \
   --cabinet.backend.url="http://localhost:$backend_port" > data/logs/frontend.log 2>&1 &
@@ -41,6 +42,7 @@ e-Cabinet is running (build $((built - started)) s, start-up $((ready - built)) 
   API:       http://localhost:$backend_port/api  (OpenAPI: http://localhost:$backend_port/api/docs, UI: /api/docs/ui)
   Data:      ./data (embedded MongoDB-wire store; set CABINET_MONGODB_URI to use a real MongoDB)
   Logs:      ./data/logs
+  Ledger:    signed checkpoints in ./ledger-checkpoints; check them offline: docker/audit.sh verify-checkpoints ./ledger-checkpoints ca.pem
 
 Demo logins (password for all: Demo@2026; signing PIN for all: 123456):
   thutuong       Prime Minister: cabinet member and chair of sessions

@@ -20,4 +20,8 @@ record LedgerProperties(@DefaultValue("1000") long checkpointEvents,
                         @DefaultValue("PT60S") Duration gapTimeout,
                         @DefaultValue("PT1S") Duration foldInterval,
                         Path exportDirectory) {
+
+    LedgerProperties {
+        exportDirectory = exportDirectory == null || exportDirectory.toString().isBlank() ? null : exportDirectory;
+    }
 }

@@ -165,6 +165,33 @@ class SessionRoomEndToEndIT {
         screenshot("7-answer-accepted");
     }
 
+    @Test
+    void anAuditorVerifiesTheHistoryLooksIntoThePastAndRebuildsAProjection() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait, "auditor");
+        browser.get("http://localhost:" + port + "/audit");
+        wait.until(d -> !d.findElements(By.id("verify")).isEmpty());
+        browser.findElement(By.id("verify")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("integrity-result"), "Toàn vẹn"));
+
+        browser.findElement(By.cssSelector("#filter-event-type input")).sendKeys("AnswerSubmitted");
+        browser.findElement(By.id("search")).click();
+        wait.until(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[contains(., 'AnswerSubmitted')]")).isEmpty());
+        browser.findElements(By.xpath("//vaadin-grid-cell-content[contains(., 'AnswerSubmitted')]")).get(0).click();
+        wait.until(d -> !d.findElements(By.id("show-as-of")).isEmpty());
+        browser.findElement(By.id("show-as-of")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("as-of"), "\"status\" : \"OPEN\""));
+        assertThat(browser.findElement(By.id("download-proof")).getAttribute("href")).isNotBlank();
+        screenshot("8-audit-timeline");
+
+        browser.findElement(By.id("projection")).click();
+        wait.until(d -> !d.findElements(By.xpath("//vaadin-select-item[contains(., 'Phiên họp')]")).isEmpty());
+        browser.findElement(By.xpath("//vaadin-select-item[contains(., 'Phiên họp')]")).click();
+        browser.findElement(By.id("replay")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replay-status"), "trùng khớp"));
+        screenshot("9-audit-replay");
+    }
+
     private void signIn(WebDriverWait wait, String user) {
         browser.get("http://localhost:" + port + "/login");
         wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(user);
