@@ -37,6 +37,16 @@ class ArchitectureTest {
     static final ArchRule onlyTheBallotFeatureTouchesBallotEvents = noClasses().that().resideOutsideOfPackages("org.ecabinet.ballot..", "org.ecabinet.audit..", "org.ecabinet.events..")
             .should().dependOnClassesThat().resideInAPackage("org.ecabinet.events.ballot..");
 
+    /** Reports read the documents' projection, whose fields speak the events' value types. */
+    @ArchTest
+    static final ArchRule onlyTheDispatchFeatureTouchesDispatchEvents = noClasses()
+            .that().resideOutsideOfPackages("org.ecabinet.dispatch..", "org.ecabinet.audit..", "org.ecabinet.reporting..", "org.ecabinet.events..")
+            .should().dependOnClassesThat().resideInAPackage("org.ecabinet.events.dispatch..");
+
+    @ArchTest
+    static final ArchRule theAuditReachesNoBusinessFeature = noClasses().that().resideInAPackage("org.ecabinet.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.ecabinet.session..", "org.ecabinet.ballot..", "org.ecabinet.dispatch..");
+
     @ArchTest
     static final ArchRule signingKnowsNoBusinessFeature = noClasses().that().resideInAPackage("org.ecabinet.signing..")
             .should().dependOnClassesThat().resideInAnyPackage("org.ecabinet.session..", "org.ecabinet.ballot..", "org.ecabinet.dispatch..");

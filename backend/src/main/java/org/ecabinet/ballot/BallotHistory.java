@@ -2,7 +2,6 @@ package org.ecabinet.ballot;
 
 import java.util.Optional;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.ecabinet.events.ballot.BallotEvent;
 import org.ecabinet.platform.storage.PointInTime;
 import org.springframework.stereotype.Component;
@@ -18,16 +17,12 @@ class BallotHistory {
     }
 
     Optional<BallotView> asOf(String ballotId, PointInTime.Point point) {
-        BallotView view = new BallotView();
-        boolean any = false;
-        for (DomainEventMessage<?> event : history.eventsUpTo(ballotId, point)) {
-            if (event.getPayload() instanceof BallotEvent ballotEvent) {
-                BallotFold.apply(view, ballotEvent, event.getTimestamp());
+        return history.rebuild(ballotId, point, BallotView::new, (view, event) -> {
+            if (event.getPayload() instanceof BallotEvent e) {
+                BallotFold.apply(view, e, event.getTimestamp());
                 view.version = event.getSequenceNumber();
                 view.updatedAt = event.getTimestamp();
-                any = true;
             }
-        }
-        return any ? Optional.of(view) : Optional.empty();
+        });
     }
 }

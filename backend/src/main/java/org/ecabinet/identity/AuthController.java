@@ -32,13 +32,16 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api")
 class AuthController {
 
+    private final Agencies agencies;
     private final Users users;
     private final PasswordEncoder passwords;
     private final TokenService tokens;
     private final FailureThrottle throttle;
 
-    AuthController(Users users, PasswordEncoder passwords, TokenService tokens, SecurityProperties properties, java.time.Clock clock) {
+    AuthController(Users users, Agencies agencies, PasswordEncoder passwords, TokenService tokens, SecurityProperties properties,
+                   java.time.Clock clock) {
         this.users = users;
+        this.agencies = agencies;
         this.passwords = passwords;
         this.tokens = tokens;
         this.throttle = new FailureThrottle(properties.maxFailedLogins(), properties.lockout(), clock);
@@ -76,6 +79,12 @@ class AuthController {
     Mono<CabinetUser.PublicProfile> me(@AuthenticationPrincipal Jwt jwt) {
         return Mono.fromCallable(() -> users.find(jwt.getSubject()).orElseThrow().profile())
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The organisations that exchange documents, by their code on the axis. */
+    @GetMapping("/agencies")
+    Mono<List<Agencies.Agency>> agencies() {
+        return Mono.just(agencies.all());
     }
 
     /** Names and titles of everyone, so that screens can show who is who. */

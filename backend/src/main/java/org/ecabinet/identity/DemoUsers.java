@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 class DemoUsers implements ApplicationRunner {
 
     static final String PASSWORD = "Demo@2026";
-    static final String GOVERNMENT_OFFICE = "000.00.00.G22";
+    static final String GOVERNMENT_OFFICE = Agencies.GOVERNMENT_OFFICE;
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     private static final List<String> CABINET_TITLES = List.of(
@@ -55,13 +55,6 @@ class DemoUsers implements ApplicationRunner {
             "Thống đốc Ngân hàng Nhà nước Việt Nam",
             "Tổng Thanh tra Chính phủ",
             "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ");
-
-    /** Agencies whose clerks are seeded: organisation code and name. */
-    static final List<String[]> AGENCIES = List.of(
-            new String[] {GOVERNMENT_OFFICE, "Văn phòng Chính phủ"},
-            new String[] {"000.00.00.G12", "Bộ Tài chính"},
-            new String[] {"000.00.00.G23", "Bộ Tư pháp"},
-            new String[] {"000.00.00.H29", "UBND thành phố Hà Nội"});
 
     private final Users users;
     private final PasswordEncoder passwords;
@@ -95,10 +88,10 @@ class DemoUsers implements ApplicationRunner {
                 Set.of(Role.SECRETARIAT), GOVERNMENT_OFFICE, 100, hash));
         all.add(demoUser("secretariat2", "Chuyên viên VPCP 2 (demo)", "Chuyên viên Văn phòng Chính phủ",
                 Set.of(Role.SECRETARIAT), GOVERNMENT_OFFICE, 101, hash));
-        for (int i = 0; i < AGENCIES.size(); i++) {
-            String[] agency = AGENCIES.get(i);
-            all.add(demoUser("clerk." + agency[0].substring(agency[0].lastIndexOf('.') + 1).toLowerCase(),
-                    "Văn thư " + agency[1] + " (demo)", "Văn thư", Set.of(Role.AGENCY_CLERK), agency[0], 200 + i, hash));
+        for (int i = 0; i < Agencies.WITH_DEMO_CLERKS.size(); i++) {
+            Agencies.Agency agency = Agencies.WITH_DEMO_CLERKS.get(i);
+            all.add(demoUser("clerk." + agency.organId().substring(agency.organId().lastIndexOf('.') + 1).toLowerCase(),
+                    "Văn thư " + agency.name() + " (demo)", "Văn thư", Set.of(Role.AGENCY_CLERK), agency.organId(), 200 + i, hash));
         }
         all.add(demoUser("auditor", "Kiểm toán viên (demo)", "Kiểm toán viên", Set.of(Role.AUDITOR), null, 300, hash));
         all.add(demoUser("admin", "Quản trị hệ thống (demo)", "Quản trị hệ thống", Set.of(Role.ADMIN), null, 400, hash));

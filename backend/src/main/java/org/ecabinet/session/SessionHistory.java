@@ -2,7 +2,6 @@ package org.ecabinet.session;
 
 import java.util.Optional;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.ecabinet.events.session.SessionEvent;
 import org.ecabinet.platform.storage.PointInTime;
 import org.springframework.stereotype.Component;
@@ -21,16 +20,12 @@ class SessionHistory {
     }
 
     Optional<SessionRoom> asOf(String sessionId, PointInTime.Point point) {
-        SessionRoom room = new SessionRoom();
-        boolean any = false;
-        for (DomainEventMessage<?> event : history.eventsUpTo(sessionId, point)) {
-            if (event.getPayload() instanceof SessionEvent sessionEvent) {
-                SessionRoomFold.apply(room, sessionEvent);
+        return history.rebuild(sessionId, point, SessionRoom::new, (room, event) -> {
+            if (event.getPayload() instanceof SessionEvent e) {
+                SessionRoomFold.apply(room, e);
                 room.version = event.getSequenceNumber();
                 room.updatedAt = event.getTimestamp();
-                any = true;
             }
-        }
-        return any ? Optional.of(room) : Optional.empty();
+        });
     }
 }

@@ -21,9 +21,7 @@ import org.ecabinet.support.ApiTest;
 import org.ecabinet.support.IndependentVerifiers;
 import org.ecabinet.support.TestMail;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -298,17 +296,6 @@ class BallotApiTest extends ApiTest {
                 .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
         awaitBallot(SECRETARIAT, ballotId, b -> true);
         return ballotId;
-    }
-
-    static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart(String name, byte[] bytes) {
-        MultipartBodyBuilder builder = new MultipartBodyBuilder();
-        builder.part("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }).contentType(MediaType.APPLICATION_PDF);
-        return builder.build();
     }
 
     static byte[] draftPdf() {

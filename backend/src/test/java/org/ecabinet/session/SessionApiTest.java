@@ -21,9 +21,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -211,15 +209,8 @@ class SessionApiTest extends ApiTest {
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String id, String item, String name, byte[] bytes) {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }).contentType(MediaType.APPLICATION_PDF);
         return as(SECRETARIAT).post().uri("/api/sessions/{id}/agenda/{item}/papers", id, item)
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build())).exchange();
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(multipart(name, bytes))).exchange();
     }
 
     @Test

@@ -142,6 +142,18 @@ public abstract class ApiTest {
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 
+    /** A multipart body with one PDF part named "file". */
+    protected static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart(String name, byte[] bytes) {
+        var builder = new org.springframework.http.client.MultipartBodyBuilder();
+        builder.part("file", new org.springframework.core.io.ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }).contentType(MediaType.APPLICATION_PDF);
+        return builder.build();
+    }
+
     protected static <T> ParameterizedTypeReference<List<T>> listOf() {
         return new ParameterizedTypeReference<>() {
         };

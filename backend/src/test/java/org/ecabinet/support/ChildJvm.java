@@ -22,12 +22,18 @@ public final class ChildJvm implements AutoCloseable {
     private ChildJvm(Process process, Pattern readyLine, Path log) {
         this.process = process;
         Thread reader = new Thread(() -> {
+            java.util.Deque<String> tail = new java.util.ArrayDeque<>();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                  var file = java.nio.file.Files.newBufferedWriter(log)) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     file.write(line);
                     file.newLine();
+                    file.flush();
+                    tail.addLast(line);
+                    if (tail.size() > 40) {
+                        tail.removeFirst();
+                    }
                     Matcher matcher = readyLine.matcher(line);
                     if (!ready.isDone() && matcher.find()) {
                         ready.complete(matcher);
@@ -36,7 +42,9 @@ public final class ChildJvm implements AutoCloseable {
             } catch (IOException e) {
                 ready.completeExceptionally(e);
             }
-            ready.completeExceptionally(new IllegalStateException("The child JVM ended before it was ready; see " + log));
+            // The log lives in a temporary directory that is gone when the test reports: say its end here.
+            ready.completeExceptionally(new IllegalStateException("The child JVM ended before it was ready; see " + log
+                    + "; it ended with:\n" + String.join("\n", tail)));
         }, "child-jvm-output");
         reader.setDaemon(true);
         reader.start();

@@ -108,6 +108,9 @@ class EventSchemaTest {
         if (type == Instant.class) {
             return Instant.parse("2026-11-22T08:30:00Z");
         }
+        if (type == java.time.LocalDate.class) {
+            return java.time.LocalDate.parse("2026-11-20");
+        }
         if (type == int.class || type == Integer.class) {
             return 7;
         }

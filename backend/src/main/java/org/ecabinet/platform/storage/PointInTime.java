@@ -40,6 +40,22 @@ public class PointInTime {
         this.store = store;
     }
 
+    /** What one event does to a view being rebuilt. */
+    public interface Fold<V> {
+        void apply(V view, DomainEventMessage<?> event);
+    }
+
+    /** A view rebuilt by {@code fold} from the aggregate's events up to the point; empty when it did not exist yet. */
+    public <V> java.util.Optional<V> rebuild(String aggregateId, Point point, java.util.function.Supplier<V> empty, Fold<V> fold) {
+        List<DomainEventMessage<?>> events = eventsUpTo(aggregateId, point);
+        if (events.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        V view = empty.get();
+        events.forEach(event -> fold.apply(view, event));
+        return java.util.Optional.of(view);
+    }
+
     /** The aggregate's events up to the point, oldest first; empty when it did not exist yet. */
     public List<DomainEventMessage<?>> eventsUpTo(String aggregateId, Point point) {
         Long lastSequence = point.sequence();

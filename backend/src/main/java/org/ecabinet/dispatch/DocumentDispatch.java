@@ -1,0 +1,252 @@
+package org.ecabinet.dispatch;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.ecabinet.dispatch.DispatchCommands.*;
+import org.ecabinet.events.dispatch.*;
+import org.ecabinet.platform.NotPermitted;
+import org.ecabinet.platform.RuleViolation;
+
+/**
+ * An official document sent by one agency to others (văn bản đi). Registered, signed (PAdES, by the
+ * version that is current), dispatched to recipient organisations, then followed at each recipient
+ * through the edXML statuses. Policy: a secret document never travels over the axis, and an ordinary
+ * document travels only signed (paperless dispatch of signed documents).
+ */
+@Aggregate
+public class DocumentDispatch {
+
+    @AggregateIdentifier
+    private String documentId;
+    private String senderOrganId;
+    private Confidentiality confidentiality;
+    private int version;
+    private boolean signed;
+    private boolean dispatched;
+    private RecallKind recallRequested;
+    private final Map<String, RecipientStatus> recipients = new LinkedHashMap<>();
+    private final Map<String, Boolean> recallAnswered = new HashMap<>();
+
+    protected DocumentDispatch() {
+        // for Axon
+    }
+
+    @CommandHandler
+    DocumentDispatch(RegisterDocument command) {
+        if (command.pageCount() < 1) {
+            throw new RuleViolation("A document has at least one page.");
+        }
+        apply(new DocumentRegistered(command.documentId(), command.staff().organId(), command.codeNumber(), command.codeNotation(),
+                command.documentType(), command.subject(), command.promulgationPlace(), command.promulgationDate(), command.signer(),
+                command.urgency(), command.confidentiality(), command.dueDate(), command.file(), command.pageCount(),
+                command.attachments(), command.replacesDocumentId()));
+    }
+
+    @CommandHandler
+    void handle(ReviseDocument command) {
+        requireSender(command.staff());
+        requireNotDispatched("revise");
+        apply(new DocumentRevised(documentId, version + 1, command.file(), command.pageCount(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(SignDocument command) {
+        requireSender(command.staff());
+        requireNotDispatched("sign");
+        if (command.version() != version) {
+            throw new RuleViolation("Version " + command.version() + " was signed, but version " + version + " is current: sign it again.");
+        }
+        if (signed) {
+            throw new RuleViolation("Version " + version + " is already signed.");
+        }
+        apply(new DocumentSigned(documentId, version, command.signedFile(), command.staff().id(), command.staff().name(),
+                command.certificateSha256(), command.signingTime()));
+    }
+
+    @CommandHandler
+    void handle(DispatchDocument command) {
+        requireSender(command.staff());
+        requireNotDispatched("dispatch");
+        if (confidentiality == Confidentiality.SECRET) {
+            throw new RuleViolation("Secret documents never travel over the axis: send it by the confidential channel.");
+        }
+        if (!signed) {
+            throw new RuleViolation("Only signed documents are dispatched paperless: sign version " + version + " first.");
+        }
+        List<String> to = command.recipients().stream().distinct().toList();
+        if (to.isEmpty()) {
+            throw new RuleViolation("A dispatch needs at least one recipient organisation.");
+        }
+        if (to.contains(senderOrganId)) {
+            throw new RuleViolation("An agency does not dispatch a document to itself.");
+        }
+        apply(new DocumentDispatched(documentId, to));
+        to.forEach(recipient -> apply(new DocumentDelivered(documentId, recipient)));
+    }
+
+    @CommandHandler
+    void handle(AcceptDocument command) {
+        move(command.staff(), RecipientStatus.DELIVERED, "receive");
+        if (!command.signatureValid()) {
+            throw new RuleViolation("The document's signature does not verify (" + command.signatureReport() + "): reject it with this reason.");
+        }
+        apply(new DocumentAccepted(documentId, command.staff().organId(), command.staff().id(), command.staff().name(), true,
+                command.signatureReport()));
+    }
+
+    @CommandHandler
+    void handle(RejectDocument command) {
+        RecipientStatus now = statusOf(command.staff());
+        if (now != RecipientStatus.DELIVERED && now != RecipientStatus.ACCEPTED) {
+            throw new RuleViolation("A document is rejected on arrival or after receipt, not when it is " + now + ".");
+        }
+        apply(new DocumentRejected(documentId, command.staff().organId(), command.staff().id(), command.staff().name(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(AssignDocument command) {
+        move(command.staff(), RecipientStatus.ACCEPTED, "assign");
+        apply(new DocumentAssigned(documentId, command.staff().organId(), command.staff().id(), command.staff().name(), command.assignee()));
+    }
+
+    @CommandHandler
+    void handle(StartProcessing command) {
+        move(command.staff(), RecipientStatus.ASSIGNED, "start handling");
+        apply(new DocumentProcessingStarted(documentId, command.staff().organId(), command.staff().id(), command.staff().name()));
+    }
+
+    @CommandHandler
+    void handle(CompleteProcessing command) {
+        move(command.staff(), RecipientStatus.PROCESSING, "complete");
+        apply(new DocumentProcessingCompleted(documentId, command.staff().organId(), command.staff().id(), command.staff().name()));
+    }
+
+    @CommandHandler
+    void handle(RequestRecall command) {
+        requireSender(command.staff());
+        if (!dispatched) {
+            throw new RuleViolation("Only a dispatched document is recalled; before that, revise it.");
+        }
+        if (recallRequested != null) {
+            throw new RuleViolation("A " + recallRequested + " request is already pending.");
+        }
+        apply(new RecallRequested(documentId, command.kind(), command.staff().id(), command.staff().name(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(AnswerRecall command) {
+        RecipientStatus now = statusOf(command.staff());
+        if (recallRequested == null) {
+            throw new RuleViolation("The sender has not asked for this document back.");
+        }
+        if (recallAnswered.containsKey(command.staff().organId()) || now.isFinal() && now != RecipientStatus.DONE) {
+            throw new RuleViolation("Your organisation has already answered, or the document is " + now + " there.");
+        }
+        apply(new RecallAnswered(documentId, command.staff().organId(), command.staff().id(), command.staff().name(), command.agreed(),
+                command.reason()));
+    }
+
+    private void move(Staff staff, RecipientStatus required, String action) {
+        RecipientStatus now = statusOf(staff);
+        if (now != required) {
+            throw new RuleViolation("Cannot " + action + " a document that is " + now + " at your organisation (it must be " + required + ").");
+        }
+    }
+
+    private RecipientStatus statusOf(Staff staff) {
+        RecipientStatus status = recipients.get(staff.organId());
+        if (status == null) {
+            throw new NotPermitted("Your organisation is not a recipient of this document.");
+        }
+        return status;
+    }
+
+    private void requireSender(Staff staff) {
+        if (!senderOrganId.equals(staff.organId())) {
+            throw new NotPermitted("Only the sending organisation's clerks act on its outgoing document.");
+        }
+    }
+
+    private void requireNotDispatched(String action) {
+        if (dispatched) {
+            throw new RuleViolation("Cannot " + action + " a document that was dispatched: recall it, or register a replacement.");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DocumentRegistered event) {
+        documentId = event.documentId();
+        senderOrganId = event.senderOrganId();
+        confidentiality = event.confidentiality();
+        version = 1;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentRevised event) {
+        version = event.version();
+        signed = false;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentSigned event) {
+        signed = true;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentDispatched event) {
+        dispatched = true;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentDelivered event) {
+        recipients.put(event.recipientOrganId(), RecipientStatus.DELIVERED);
+    }
+
+    @EventSourcingHandler
+    void on(DocumentAccepted event) {
+        recipients.put(event.recipientOrganId(), RecipientStatus.ACCEPTED);
+    }
+
+    @EventSourcingHandler
+    void on(DocumentRejected event) {
+        recipients.put(event.recipientOrganId(), RecipientStatus.REJECTED);
+    }
+
+    @EventSourcingHandler
+    void on(DocumentAssigned event) {
+        recipients.put(event.recipientOrganId(), RecipientStatus.ASSIGNED);
+    }
+
+    @EventSourcingHandler
+    void on(DocumentProcessingStarted event) {
+        recipients.put(event.recipientOrganId(), RecipientStatus.PROCESSING);
+    }
+
+    @EventSourcingHandler
+    void on(DocumentProcessingCompleted event) {
+        recipients.put(event.recipientOrganId(), RecipientStatus.DONE);
+    }
+
+    @EventSourcingHandler
+    void on(RecallRequested event) {
+        recallRequested = event.kind();
+        recallAnswered.clear();
+    }
+
+    @EventSourcingHandler
+    void on(RecallAnswered event) {
+        recallAnswered.put(event.recipientOrganId(), event.agreed());
+        if (event.agreed() && recallRequested == RecallKind.RECALL) {
+            recipients.put(event.recipientOrganId(), RecipientStatus.RECALLED);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.ecabinet.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.ecabinet.support.ApiTest;
+import org.ecabinet.support.IndependentVerifiers;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** An official document from the Government Office to a ministry and a province, over HTTP, with a real PAdES signature. */
+class DispatchApiTest extends ApiTest {
+
+    static final String G22_CLERK = "clerk.g22";
+    static final String FINANCE = "clerk.g12";
+    static final String HANOI = "clerk.h29";
+    static final String JUSTICE = "clerk.g23";
+    static final String G12 = "000.00.00.G12";
+    static final String H29 = "000.00.00.H29";
+    static final String PIN = "123456";
+
+    @Test
+    void aSignedDocumentTravelsToTwoAgenciesAndEachReportsItsStatus() throws Exception {
+        String id = register(G22_CLERK, "ORDINARY");
+        post(G22_CLERK, "/api/documents/" + id + "/dispatch", Map.of("recipients", List.of(G12, H29)), 409); // not signed yet
+        post(G22_CLERK, "/api/documents/" + id + "/signature", Map.of("pin", PIN), 204);
+        JsonNode signed = awaitDocument(G22_CLERK, id, d -> d.get("state").asText().equals("SIGNED"));
+        assertThat(signed.at("/signature/signedBy").asText()).isEqualTo(G22_CLERK);
+
+        byte[] pdf = as(G22_CLERK).get().uri("/api/documents/{id}/pdf", id).exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        var pdfsig = IndependentVerifiers.pdfsig(pdf, trustAnchorsPem());
+        assertThat(pdfsig.output()).contains("Signature is Valid.").contains("Certificate is Trusted.");
+
+        as(FINANCE).get().uri("/api/documents/{id}", id).exchange().expectStatus().isForbidden(); // not dispatched to it yet
+        post(G22_CLERK, "/api/documents/" + id + "/dispatch", Map.of("recipients", List.of(G12, H29)), 204);
+        awaitDocument(FINANCE, id, d -> d.get("recipients").size() == 2);
+        assertThat(inbox(FINANCE)).extracting(d -> d.get("documentId").asText()).contains(id);
+        as(JUSTICE).get().uri("/api/documents/{id}", id).exchange().expectStatus().isForbidden();
+
+        post(FINANCE, "/api/documents/" + id + "/receive", null, 204);
+        post(FINANCE, "/api/documents/" + id + "/assign", Map.of("assignee", "Vụ Ngân sách nhà nước"), 204);
+        post(FINANCE, "/api/documents/" + id + "/start", null, 204);
+        post(FINANCE, "/api/documents/" + id + "/complete", null, 204);
+        post(HANOI, "/api/documents/" + id + "/reject", Map.of("reason", "Không thuộc thẩm quyền giải quyết"), 204);
+        post(HANOI, "/api/documents/" + id + "/receive", null, 409);
+        post(JUSTICE, "/api/documents/" + id + "/receive", null, 403);
+
+        JsonNode done = awaitDocument(G22_CLERK, id, d -> d.at("/recipients/1/statusCode").asText().equals("02")
+                && d.at("/recipients/0/statusCode").asText().equals("06"));
+        assertThat(done.at("/recipients/0/signatureReport").asText()).startsWith("TOTAL_PASSED");
+        assertThat(done.get("timeline").findValuesAsText("code")).containsSubsequence("01", "01", "03", "04", "05", "06", "02");
+        assertThat(outbox(G22_CLERK)).extracting(d -> d.get("documentId").asText()).contains(id);
+
+        post(G22_CLERK, "/api/documents/" + id + "/recall", Map.of("kind", "RECALL", "reason", "Ban hành nhầm phụ lục"), 204);
+        post(FINANCE, "/api/documents/" + id + "/recall/answer", Map.of("agreed", false, "reason", "Đã thực hiện xong"), 204);
+        awaitDocument(G22_CLERK, id, d -> d.get("timeline").findValuesAsText("code").contains("16"));
+    }
+
+    @Test
+    void policyRefusesSecretAndUnsignedDocumentsAndEditingVoidsTheSignature() {
+        String secret = register(G22_CLERK, "SECRET");
+        post(G22_CLERK, "/api/documents/" + secret + "/signature", Map.of("pin", PIN), 204);
+        awaitDocument(G22_CLERK, secret, d -> d.get("state").asText().equals("SIGNED"));
+        as(G22_CLERK).post().uri("/api/documents/{id}/dispatch", secret).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("recipients", List.of(G12))).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("Secret"));
+
+        String ordinary = register(G22_CLERK, "ORDINARY");
+        post(G22_CLERK, "/api/documents/" + ordinary + "/signature", Map.of("pin", PIN), 204);
+        awaitDocument(G22_CLERK, ordinary, d -> d.get("state").asText().equals("SIGNED"));
+        post(G22_CLERK, "/api/documents/" + ordinary + "/revisions", Map.of("fileId", upload(G22_CLERK), "reason", "Sửa trích yếu"), 204);
+        awaitDocument(G22_CLERK, ordinary, d -> d.get("currentVersion").asInt() == 2 && d.get("state").asText().equals("REGISTERED"));
+        post(G22_CLERK, "/api/documents/" + ordinary + "/dispatch", Map.of("recipients", List.of(G12)), 409);
+        post(G22_CLERK, "/api/documents/" + ordinary + "/signature", Map.of("pin", "000000"), 403);
+    }
+
+    @Test
+    void badInputIsAFieldErrorAndRolesAreEnforced() {
+        Map<String, Object> bad = new HashMap<>(document(upload(G22_CLERK), "ORDINARY"));
+        bad.put("codeNumber", "12a");
+        bad.put("subject", "");
+        as(G22_CLERK).post().uri("/api/documents").contentType(MediaType.APPLICATION_JSON).bodyValue(bad).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(f -> assertThat(f.toString()).contains("codeNumber", "subject"));
+        Map<String, Object> unknownFile = new HashMap<>(document("no-such-file", "ORDINARY"));
+        as(G22_CLERK).post().uri("/api/documents").contentType(MediaType.APPLICATION_JSON).bodyValue(unknownFile).exchange()
+                .expectStatus().isBadRequest();
+
+        String id = register(G22_CLERK, "ORDINARY");
+        as(G22_CLERK).post().uri("/api/documents/{id}/dispatch", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("recipients", List.of("not-a-code"))).exchange().expectStatus().isBadRequest();
+        as(G22_CLERK).post().uri("/api/documents/{id}/dispatch", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("recipients", List.of("000.00.00.Z99"))).exchange().expectStatus().isBadRequest();
+        for (String user : List.of(MEMBER, CHAIR, AUDITOR, ADMIN)) {
+            as(user).post().uri("/api/documents").contentType(MediaType.APPLICATION_JSON).bodyValue(document("x", "ORDINARY"))
+                    .exchange().expectStatus().isForbidden();
+            as(user).post().uri("/api/documents/{id}/receive", id).exchange().expectStatus().isForbidden();
+        }
+        post(FINANCE, "/api/documents/" + id + "/signature", Map.of("pin", PIN), 403); // another agency's document
+        as(AUDITOR).get().uri("/api/documents/{id}", id).exchange().expectStatus().isOk();
+        as(MEMBER).get().uri("/api/documents/{id}", id).exchange().expectStatus().isForbidden();
+        as(AUDITOR).get().uri("/api/documents/{id}", "no-such-document").exchange().expectStatus().isNotFound();
+        web.get().uri("/api/documents").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theReportGivesTheSignedShareAndTheTimeToReceiptPerSendingAgency() {
+        String signedDoc = register(G22_CLERK, "ORDINARY");
+        post(G22_CLERK, "/api/documents/" + signedDoc + "/signature", Map.of("pin", PIN), 204);
+        awaitDocument(G22_CLERK, signedDoc, d -> d.get("state").asText().equals("SIGNED"));
+        post(G22_CLERK, "/api/documents/" + signedDoc + "/dispatch", Map.of("recipients", List.of(G12, H29)), 204);
+        awaitDocument(FINANCE, signedDoc, d -> d.get("recipients").size() == 2);
+        post(FINANCE, "/api/documents/" + signedDoc + "/receive", null, 204);
+        register(FINANCE, "ORDINARY"); // registered, never signed: it would go on paper
+        awaitDocument(G22_CLERK, signedDoc, d -> d.at("/recipients/0/statusCode").asText().equals("03"));
+
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        JsonNode report = as(SECRETARIAT).get().uri("/api/reports/dispatch?from={f}&to={t}", today, today).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode g22 = agency(report, "000.00.00.G22");
+        JsonNode g12 = agency(report, G12);
+        assertThat(g22.get("signed").asLong()).isPositive().isLessThanOrEqualTo(g22.get("sent").asLong());
+        assertThat(g22.get("pagesSaved").asLong()).isPositive();
+        assertThat(g22.get("medianMinutesToAcceptance").isNull()).isFalse();
+        assertThat(g12.get("received").asLong()).isPositive();
+        assertThat(g12.get("signed").asLong()).isLessThan(g12.get("sent").asLong());
+        assertThat(g12.get("signedShare").asDouble()).isEqualTo((double) g12.get("signed").asLong() / g12.get("sent").asLong());
+
+        String csv = as(AUDITOR).get().uri("/api/reports/dispatch.csv?from={f}&to={t}", today, today).exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv").expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("organId,agency,sent,signed,signedShare");
+        assertThat(csv).contains("000.00.00.G12,\"Bộ Tài chính\"," + g12.get("sent").asLong() + "," + g12.get("signed").asLong());
+        as(FINANCE).get().uri("/api/reports/dispatch?from={f}&to={t}", today, today).exchange().expectStatus().isForbidden();
+        as(SECRETARIAT).get().uri("/api/reports/dispatch?from=2026-12-01&to=2026-11-01").exchange().expectStatus().isBadRequest();
+    }
+
+    static JsonNode agency(JsonNode report, String organId) {
+        for (JsonNode agency : report.get("agencies")) {
+            if (agency.get("organId").asText().equals(organId)) {
+                return agency;
+            }
+        }
+        throw new AssertionError(organId + " not in " + report);
+    }
+
+    /** Registers a document and waits until the projection shows it (it follows the events asynchronously). */
+    String register(String clerk, String confidentiality) {
+        String id = as(clerk).post().uri("/api/documents").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(document(upload(clerk), confidentiality)).exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+        awaitDocument(clerk, id, d -> true);
+        return id;
+    }
+
+    static Map<String, Object> document(String fileId, String confidentiality) {
+        return Map.of("codeNumber", "7816", "codeNotation", "VPCP-TTĐT", "documentType", "Công văn",
+                "subject", "V/v triển khai Hệ thống thông tin phục vụ họp và xử lý công việc của Chính phủ", "promulgationPlace", "Hà Nội",
+                "promulgationDate", LocalDate.now().toString(), "signer", Map.of("competence", "KT. BỘ TRƯỞNG, CHỦ NHIỆM",
+                        "position", "Phó Chủ nhiệm", "fullName", "Nguyễn Văn A (demo)"),
+                "urgency", "URGENT", "confidentiality", confidentiality, "fileId", fileId);
+    }
+
+    String upload(String clerk) {
+        byte[] pdf;
+        try (var document = new org.ecabinet.platform.pdf.TextPdf("Công văn")) {
+            pdf = document.heading("CÔNG VĂN").paragraph("Kính gửi: Bộ Tài chính; UBND thành phố Hà Nội.").toBytes();
+        }
+        return as(clerk).post().uri("/api/documents/files").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(multipart("cong-van-7816.pdf", pdf)))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("fileId").asText();
+    }
+
+    List<JsonNode> inbox(String clerk) {
+        return box(clerk, "inbox");
+    }
+
+    List<JsonNode> outbox(String clerk) {
+        return box(clerk, "outbox");
+    }
+
+    private List<JsonNode> box(String clerk, String box) {
+        JsonNode list = as(clerk).get().uri("/api/documents?box=" + box).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return java.util.stream.StreamSupport.stream(list.spliterator(), false).toList();
+    }
+
+    JsonNode awaitDocument(String user, String id, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            var result = as(user).get().uri("/api/documents/{id}", id).exchange().returnResult(JsonNode.class);
+            return result.getStatus().is2xxSuccessful() ? result.getResponseBody().blockFirst() : null;
+        }, d -> d != null && condition.test(d));
+    }
+}
