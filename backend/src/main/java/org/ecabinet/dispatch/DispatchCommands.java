@@ -37,8 +37,24 @@ final class DispatchCommands {
                         String certificateSha256, java.time.Instant signingTime) {
     }
 
-    /** {@code knownRecipients}: the recipients that are organisations of the directory. */
-    record DispatchDocument(@TargetAggregateIdentifier String documentId, Staff staff, List<String> recipients) {
+    /** {@code hostedHere}: the recipients whose clerks work on this system; the others are reached over the axis. */
+    record DispatchDocument(@TargetAggregateIdentifier String documentId, Staff staff, List<String> recipients, List<String> hostedHere) {
+    }
+
+    /** A document that arrived over the axis in a sealed edXML package, already signed by its sender. */
+    record ReceiveFromAxis(@TargetAggregateIdentifier String documentId, String senderOrganId, String codeNumber, String codeNotation,
+                           String documentType, String subject, String promulgationPlace, LocalDate promulgationDate, SignerInfo signer,
+                           Urgency urgency, LocalDate dueDate, DocumentFile signedFile, int pageCount, String certificateSha256,
+                           java.time.Instant signingTime, List<String> recipients, List<String> hostedHere) {
+    }
+
+    /** The axis delivered the document to a recipient hosted elsewhere (its system acknowledged the package). */
+    record RecordDelivery(@TargetAggregateIdentifier String documentId, String recipientOrganId) {
+    }
+
+    /** A status message from a recipient hosted elsewhere, or from the sender (13: recall or update). */
+    record RecordRemoteStatus(@TargetAggregateIdentifier String documentId, String fromOrganId, String statusCode, String description,
+                              String staffName) {
     }
 
     record AcceptDocument(@TargetAggregateIdentifier String documentId, Staff staff, boolean signatureValid, String signatureReport) {

@@ -55,9 +55,13 @@ class DispatchController {
     private final SignatureVerifier verifier;
     private final Agencies agencies;
     private final DispatchHistory history;
+    private final AxisProperties axis;
+    private final Axis packages;
 
     DispatchController(CommandSender commands, QueryGateway queries, DocumentStore files, RemoteSigning signing, SignatureVerifier verifier,
-                       Agencies agencies, DispatchHistory history) {
+                       Agencies agencies, DispatchHistory history, AxisProperties axis, Axis packages) {
+        this.axis = axis;
+        this.packages = packages;
         this.commands = commands;
         this.queries = queries;
         this.files = files;
@@ -121,6 +125,15 @@ class DispatchController {
                 view.currentPdf().sha256()));
     }
 
+    /** The document's sealed edXML package (QCVN 102:2016), as it travels over the axis. */
+    @GetMapping(path = "/{documentId}/edxml", produces = MediaType.APPLICATION_XML_VALUE)
+    Mono<ResponseEntity<byte[]>> edxml(@PathVariable String documentId, @AuthenticationPrincipal Jwt jwt) {
+        return document(documentId, jwt).publishOn(Schedulers.boundedElastic()).map(view -> ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename("edxml-" + view.codeNumber + ".xml").build().toString())
+                .contentType(MediaType.APPLICATION_XML).body(packages.packageOf(view)));
+    }
+
     @PostMapping
     @PreAuthorize("hasAnyRole('AGENCY_CLERK', 'SECRETARIAT')")
     Mono<ResponseEntity<Created>> register(@Valid @RequestBody Mono<NewDocument> body, @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
@@ -182,7 +195,7 @@ class DispatchController {
             if (!unknown.isEmpty()) {
                 throw new ServerWebInputException("recipients: not in the directory of organisations: " + String.join(", ", unknown));
             }
-            return new DispatchDocument(documentId, staff, b.recipients());
+            return new DispatchDocument(documentId, staff, b.recipients(), axis.hostedHere(b.recipients()));
         }).flatMap(command -> commands.send(command, jwt.getSubject(), exchange)));
     }
 

@@ -45,6 +45,7 @@ final class DispatchFold {
             step(view, at, null, view.senderOrganId, e.signerName(), "Signed version " + e.version());
         } else if (event instanceof DocumentDispatched e) {
             view.dispatchedAt = at;
+            view.dispatchedTo = new java.util.ArrayList<>(e.recipients());
             view.state = "DISPATCHED";
             step(view, at, null, view.senderOrganId, null, "Dispatched to " + String.join(", ", e.recipients()));
         } else if (event instanceof DocumentDelivered e) {

@@ -33,6 +33,7 @@ public class DocumentDispatch {
     private boolean signed;
     private boolean dispatched;
     private RecallKind recallRequested;
+    private List<String> dispatchedTo = List.of();
     private final Map<String, RecipientStatus> recipients = new LinkedHashMap<>();
     private final Map<String, Boolean> recallAnswered = new HashMap<>();
 
@@ -90,7 +91,91 @@ public class DocumentDispatch {
             throw new RuleViolation("An agency does not dispatch a document to itself.");
         }
         apply(new DocumentDispatched(documentId, to));
-        to.forEach(recipient -> apply(new DocumentDelivered(documentId, recipient)));
+        // Recipients hosted here have it at once; the others when their system acknowledges the package.
+        to.stream().filter(command.hostedHere()::contains).forEach(recipient -> apply(new DocumentDelivered(documentId, recipient)));
+    }
+
+    @CommandHandler
+    DocumentDispatch(ReceiveFromAxis command) {
+        apply(new DocumentRegistered(command.documentId(), command.senderOrganId(), command.codeNumber(), command.codeNotation(),
+                command.documentType(), command.subject(), command.promulgationPlace(), command.promulgationDate(), command.signer(),
+                command.urgency(), Confidentiality.ORDINARY, command.dueDate(), command.signedFile(), command.pageCount(), List.of(), null));
+        apply(new DocumentSigned(command.documentId(), 1, command.signedFile(), "axis:" + command.senderOrganId(), command.signer().fullName(),
+                command.certificateSha256(), command.signingTime()));
+        apply(new DocumentDispatched(command.documentId(), command.recipients()));
+        command.recipients().stream().filter(command.hostedHere()::contains)
+                .forEach(recipient -> apply(new DocumentDelivered(command.documentId(), recipient)));
+    }
+
+    @CommandHandler
+    void handle(RecordDelivery command) {
+        if (!dispatchedTo.contains(command.recipientOrganId())) {
+            throw new RuleViolation(command.recipientOrganId() + " is not a recipient of this document.");
+        }
+        if (!recipients.containsKey(command.recipientOrganId())) { // delivered twice (at least once): recorded once
+            apply(new DocumentDelivered(documentId, command.recipientOrganId()));
+        }
+    }
+
+    /**
+     * Applies an edXML status code sent by another system: by a recipient (02–06, 15, 16) to this sender's
+     * document, or by the sender (13) to this recipient's copy. A status already recorded, or one that
+     * does not follow from the current one, changes nothing: messages may arrive twice.
+     */
+    @CommandHandler
+    void handle(RecordRemoteStatus command) {
+        String from = command.fromOrganId();
+        String staff = command.staffName() == null || command.staffName().isBlank() ? from : command.staffName();
+        if (command.statusCode().equals("13")) {
+            if (!from.equals(senderOrganId)) {
+                throw new NotPermitted(from + " did not send this document.");
+            }
+            if (recallRequested == null) {
+                apply(new RecallRequested(documentId, RecallKind.RECALL, "axis:" + from, staff, command.description()));
+            }
+            return;
+        }
+        if (!dispatchedTo.contains(from)) {
+            throw new NotPermitted(from + " is not a recipient of this document.");
+        }
+        if (!recipients.containsKey(from)) {
+            apply(new DocumentDelivered(documentId, from));
+        }
+        RecipientStatus now = recipients.get(from);
+        String id = "axis:" + from;
+        switch (command.statusCode()) {
+            case "02" -> {
+                if (now == RecipientStatus.DELIVERED || now == RecipientStatus.ACCEPTED) {
+                    apply(new DocumentRejected(documentId, from, id, staff, command.description()));
+                }
+            }
+            case "03" -> {
+                if (now == RecipientStatus.DELIVERED) {
+                    apply(new DocumentAccepted(documentId, from, id, staff, true, command.description()));
+                }
+            }
+            case "04" -> {
+                if (now == RecipientStatus.ACCEPTED) {
+                    apply(new DocumentAssigned(documentId, from, id, staff, command.description()));
+                }
+            }
+            case "05" -> {
+                if (now == RecipientStatus.ASSIGNED) {
+                    apply(new DocumentProcessingStarted(documentId, from, id, staff));
+                }
+            }
+            case "06" -> {
+                if (now == RecipientStatus.PROCESSING) {
+                    apply(new DocumentProcessingCompleted(documentId, from, id, staff));
+                }
+            }
+            case "15", "16" -> {
+                if (recallRequested != null && !recallAnswered.containsKey(from)) {
+                    apply(new RecallAnswered(documentId, from, id, staff, command.statusCode().equals("15"), command.description()));
+                }
+            }
+            default -> throw new RuleViolation("Unknown edXML status code " + command.statusCode() + ".");
+        }
     }
 
     @CommandHandler
@@ -204,6 +289,7 @@ public class DocumentDispatch {
     @EventSourcingHandler
     void on(DocumentDispatched event) {
         dispatched = true;
+        dispatchedTo = event.recipients();
     }
 
     @EventSourcingHandler

@@ -39,6 +39,7 @@ public class DocumentView {
     public String state;
     public Instant registeredAt;
     public Instant dispatchedAt;
+    public List<String> dispatchedTo = new ArrayList<>();
     public List<Recipient> recipients = new ArrayList<>();
     public List<Step> timeline = new ArrayList<>();
     public RecallKind recallRequested;

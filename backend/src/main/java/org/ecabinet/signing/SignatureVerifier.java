@@ -190,7 +190,7 @@ public class SignatureVerifier {
     }
 
     /** Subjects from the signer up to a trust anchor, or null when no chain is found. */
-    private List<String> chainToTrustAnchor(X509Certificate certificate, List<X509Certificate> carried, Instant at) {
+    List<String> chainToTrustAnchor(X509Certificate certificate, List<X509Certificate> carried, Instant at) {
         var anchors = trustStore.anchors();
         if (anchors.isEmpty()) {
             return null;

@@ -27,6 +27,7 @@ class DocumentDispatchTest {
     static final DocumentFile PDF = new DocumentFile("f-1", "7816-VPCP-TTDT.pdf", "ab".repeat(32), 4096);
     static final DocumentFile SIGNED = new DocumentFile("f-2", "7816-VPCP-TTDT.signed.pdf", "cd".repeat(32), 9000);
     static final Instant SIGNED_AT = Instant.parse("2026-11-25T02:00:00Z");
+    static final List<String> HERE = List.of(G22, G12, H29, "000.00.00.G23");
 
     FixtureConfiguration<DocumentDispatch> fixture;
 
@@ -75,26 +76,26 @@ class DocumentDispatchTest {
         @Test
         void revisingASignedDocumentVoidsItsSignature() {
             fixture.given(registered(Confidentiality.ORDINARY), signed(1), new DocumentRevised(DOC, 2, PDF, 4, "Sửa số trang"))
-                    .when(new DispatchDocument(DOC, SENDER, List.of(G12)))
+                    .when(new DispatchDocument(DOC, SENDER, List.of(G12), HERE))
                     .expectException(RuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("sign version 2"));
         }
 
         @Test
         void anUnsignedOrdinaryDocumentIsNotDispatched() {
-            fixture.given(registered(Confidentiality.ORDINARY)).when(new DispatchDocument(DOC, SENDER, List.of(G12)))
+            fixture.given(registered(Confidentiality.ORDINARY)).when(new DispatchDocument(DOC, SENDER, List.of(G12), HERE))
                     .expectException(RuleViolation.class).expectNoEvents();
         }
 
         @Test
         void aSecretDocumentNeverTravelsOverTheAxisEvenSigned() {
-            fixture.given(registered(Confidentiality.SECRET), signed(1)).when(new DispatchDocument(DOC, SENDER, List.of(G12)))
+            fixture.given(registered(Confidentiality.SECRET), signed(1)).when(new DispatchDocument(DOC, SENDER, List.of(G12), HERE))
                     .expectException(RuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("Secret"));
         }
 
         @Test
         void aSignedDocumentIsDispatchedAndDeliveredToEachRecipientOnce() {
             fixture.given(registered(Confidentiality.ORDINARY), signed(1))
-                    .when(new DispatchDocument(DOC, SENDER, List.of(G12, H29, G12)))
+                    .when(new DispatchDocument(DOC, SENDER, List.of(G12, H29, G12), HERE))
                     .expectEvents(new DocumentDispatched(DOC, List.of(G12, H29)), new DocumentDelivered(DOC, G12), new DocumentDelivered(DOC, H29));
         }
 
@@ -106,9 +107,9 @@ class DocumentDispatchTest {
 
         @Test
         void nobodyDispatchesToItselfOrToNobody() {
-            fixture.given(registered(Confidentiality.ORDINARY), signed(1)).when(new DispatchDocument(DOC, SENDER, List.of(G22)))
+            fixture.given(registered(Confidentiality.ORDINARY), signed(1)).when(new DispatchDocument(DOC, SENDER, List.of(G22), HERE))
                     .expectException(RuleViolation.class);
-            fixture.given(registered(Confidentiality.ORDINARY), signed(1)).when(new DispatchDocument(DOC, SENDER, List.of()))
+            fixture.given(registered(Confidentiality.ORDINARY), signed(1)).when(new DispatchDocument(DOC, SENDER, List.of(), HERE))
                     .expectException(RuleViolation.class);
         }
     }
@@ -181,9 +182,37 @@ class DocumentDispatchTest {
         }
 
         @Test
+        void aRecipientHostedElsewhereHasItWhenItsSystemAcknowledgesOnceAndReportsOverTheAxis() {
+            Object[] sent = {registered(Confidentiality.ORDINARY), signed(1)};
+            fixture.given(sent).when(new DispatchDocument(DOC, SENDER, List.of(G12, H29), List.of(H29)))
+                    .expectEvents(new DocumentDispatched(DOC, List.of(G12, H29)), new DocumentDelivered(DOC, H29));
+            Object[] remote = {registered(Confidentiality.ORDINARY), signed(1), new DocumentDispatched(DOC, List.of(G12)), new DocumentDelivered(DOC, G12)};
+            fixture.given(remote).when(new RecordDelivery(DOC, G12)).expectNoEvents(); // delivered twice: recorded once
+            fixture.given(remote).when(new RecordRemoteStatus(DOC, G12, "03", "TOTAL_PASSED", "Văn thư BTC"))
+                    .expectEvents(new DocumentAccepted(DOC, G12, "axis:" + G12, "Văn thư BTC", true, "TOTAL_PASSED"));
+            fixture.given(remote).andGiven(new DocumentAccepted(DOC, G12, "axis:" + G12, "Văn thư BTC", true, "TOTAL_PASSED"))
+                    .when(new RecordRemoteStatus(DOC, G12, "03", "TOTAL_PASSED", "Văn thư BTC")).expectNoEvents();
+            fixture.given(remote).when(new RecordRemoteStatus(DOC, H29, "03", "x", "y")).expectException(NotPermitted.class);
+            fixture.given(remote).when(new RecordRemoteStatus(DOC, G12, "99", "x", "y")).expectException(RuleViolation.class);
+        }
+
+        @Test
+        void aDocumentFromTheAxisArrivesSignedAndDeliveredToTheRecipientsHostedHere() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReceiveFromAxis(DOC, "000.00.00.G99", "12", "UBND-VP", "Công văn", "V/v báo cáo", "Huế", LocalDate.of(2026, 11, 20),
+                            new SignerInfo(null, "Chủ tịch", "Trần Văn B"), Urgency.NORMAL, null, SIGNED, 2, "ef".repeat(32), SIGNED_AT,
+                            List.of(G22, G12), List.of(G22)))
+                    .expectEvents(new DocumentRegistered(DOC, "000.00.00.G99", "12", "UBND-VP", "Công văn", "V/v báo cáo", "Huế",
+                                    LocalDate.of(2026, 11, 20), new SignerInfo(null, "Chủ tịch", "Trần Văn B"), Urgency.NORMAL,
+                                    Confidentiality.ORDINARY, null, SIGNED, 2, List.of(), null),
+                            new DocumentSigned(DOC, 1, SIGNED, "axis:000.00.00.G99", "Trần Văn B", "ef".repeat(32), SIGNED_AT),
+                            new DocumentDispatched(DOC, List.of(G22, G12)), new DocumentDelivered(DOC, G22));
+        }
+
+        @Test
         void aDispatchedDocumentIsNotRevisedNorDispatchedAgain() {
             fixture.given(dispatched()).when(new ReviseDocument(DOC, SENDER, PDF, 3, "Sửa")).expectException(RuleViolation.class);
-            fixture.given(dispatched()).when(new DispatchDocument(DOC, SENDER, List.of(G12))).expectException(RuleViolation.class);
+            fixture.given(dispatched()).when(new DispatchDocument(DOC, SENDER, List.of(G12), HERE)).expectException(RuleViolation.class);
         }
     }
 }

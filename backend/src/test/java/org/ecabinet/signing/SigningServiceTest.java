@@ -92,8 +92,8 @@ class SigningServiceTest extends ApiTest {
     @Test
     void aWrongPinIsRefusedAndFiveOfThemLockSigning() {
         byte[] content = "x".getBytes(StandardCharsets.UTF_8);
-        // A user no other test locks out of sign-in (clerk.h29 is) nor signs with: this lock-out outlives the test.
-        String user = "clerk.g22";
+        // A user that no other test signs in or signs as (clerks send documents): this lock-out outlives the test.
+        String user = "secretariat2";
         for (int i = 0; i < 5; i++) {
             as(user).post().uri("/api/signing/cms").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("content", b64(content), "pin", "000000")).exchange().expectStatus().isForbidden();

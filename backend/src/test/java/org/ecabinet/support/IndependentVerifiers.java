@@ -51,6 +51,14 @@ public final class IndependentVerifiers {
         return run(dir, List.of("openssl", "ts", "-verify", "-data", "data.bin", "-in", "token.der", "-token_in", "-CAfile", "ca.pem"));
     }
 
+    /** {@code xmlsec1 --verify} of an enveloped XML-DSig signature against our trust anchors; exit code 0 means valid. */
+    public static Result xmlsec1(byte[] xml, String caPem) throws IOException {
+        Path dir = Files.createTempDirectory("xmlsec1-");
+        Files.write(dir.resolve("package.xml"), xml);
+        Files.writeString(dir.resolve("ca.pem"), caPem);
+        return run(dir, List.of("xmlsec1", "--verify", "--trusted-pem", "ca.pem", "package.xml"));
+    }
+
     /** A zip unpacked into a new directory. */
     public static Path unzip(byte[] zip) throws IOException {
         Path dir = Files.createTempDirectory("bundle-");

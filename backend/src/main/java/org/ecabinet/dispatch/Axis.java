@@ -1,0 +1,162 @@
+package org.ecabinet.dispatch;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.ecabinet.dispatch.DispatchCommands.ReceiveFromAxis;
+import org.ecabinet.dispatch.DispatchCommands.RecordRemoteStatus;
+import org.ecabinet.dispatch.DispatchQueries.ListDocuments;
+import org.ecabinet.events.dispatch.DocumentFile;
+import org.ecabinet.identity.Agencies;
+import org.ecabinet.platform.CommandSender;
+import org.ecabinet.platform.NotFound;
+import org.ecabinet.platform.NotPermitted;
+import org.ecabinet.platform.storage.DocumentStore;
+import org.ecabinet.signing.AgencySeals;
+import org.ecabinet.signing.SignatureVerifier;
+import org.ecabinet.signing.VerificationReport;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ServerWebInputException;
+import org.w3c.dom.Document;
+
+/**
+ * This system's end of the axis: seals outgoing edXML packages with the sending agency's certificate, and
+ * takes incoming ones (documents and status messages) only when well-formed, sealed by a trusted
+ * certificate of the organisation they say they come from, and addressed to an organisation hosted
+ * here. A package received twice is recorded once: the local id of an incoming document is derived
+ * from its sender and edXML DocumentId.
+ */
+@Service
+class Axis {
+
+    /** What an import did: the local document it concerns, and whether this delivery was the first. */
+    record Received(String documentId, boolean first) {
+    }
+
+    private final AgencySeals seals;
+    private final SignatureVerifier verifier;
+    private final Agencies agencies;
+    private final AxisProperties properties;
+    private final DocumentStore files;
+    private final CommandSender commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    Axis(AgencySeals seals, SignatureVerifier verifier, Agencies agencies, AxisProperties properties, DocumentStore files, CommandSender commands,
+         QueryGateway queries, Clock clock) {
+        this.seals = seals;
+        this.verifier = verifier;
+        this.agencies = agencies;
+        this.properties = properties;
+        this.files = files;
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** The sealed package of a dispatched (or signed) document, as its sender sends it. */
+    byte[] packageOf(DocumentView view) {
+        if (view.signature == null) {
+            throw new org.ecabinet.platform.RuleViolation("Only a signed document has an edXML package.");
+        }
+        byte[] pdf = files.read(view.currentPdf().fileId()).orElseThrow(() -> new NotFound("The document's PDF is missing."));
+        Document document = EdXml.documentPackage(view, organ(view.senderOrganId), view.dispatchedTo.stream().map(this::organ).toList(), pdf,
+                clock.instant());
+        seals.seal(document, EdXml.header(document), view.senderOrganId, organ(view.senderOrganId).name());
+        return EdXml.serialize(document);
+    }
+
+    /** A sealed status message from a recipient about a document sent from elsewhere. */
+    byte[] statusOf(DocumentView view, String fromOrganId, String statusCode, String description, String staff) {
+        Document document = EdXml.statusMessage(EdXml.documentId(view.senderOrganId, view.promulgationDate, view.codeNumber, view.codeNotation),
+                view.senderOrganId, organ(fromOrganId), statusCode, description, staff, clock.instant());
+        seals.seal(document, EdXml.header(document), fromOrganId, organ(fromOrganId).name());
+        return EdXml.serialize(document);
+    }
+
+    /** Takes a package from another system; refuses it (400/403) when it cannot be trusted or is not for us. */
+    Received receive(byte[] xml) {
+        Document document;
+        try {
+            document = EdXml.parse(xml);
+        } catch (IllegalArgumentException e) {
+            throw new ServerWebInputException("package: " + e.getMessage());
+        }
+        AgencySeals.Check seal = seals.check(document);
+        if (!seal.valid()) {
+            throw new NotPermitted("The package's seal does not hold: " + seal.detail());
+        }
+        try {
+            return EdXml.isStatusMessage(document) ? status(EdXml.readStatus(document), seal) : document(EdXml.readDocument(document), seal);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new ServerWebInputException("package: " + e.getMessage());
+        }
+    }
+
+    private Received document(EdXml.DocumentPackage received, AgencySeals.Check seal) {
+        String sender = received.from().organId();
+        requireSealedBy(seal, sender);
+        List<String> to = received.to().stream().map(EdXml.Organ::organId).distinct().toList();
+        List<String> here = to.stream().filter(o -> properties.hostedHere(o) && agencies.find(o).isPresent()).toList();
+        if (here.isEmpty()) {
+            throw new ServerWebInputException("To: no recipient of this package is hosted here.");
+        }
+        if (!DocumentStore.looksLikePdf(received.pdf())) {
+            throw new ServerWebInputException("Attachment: not a PDF.");
+        }
+        VerificationReport signature = verifier.verifyPdf(received.pdf()).get(0);
+        if (signature.certificateSha256() == null || signature.signingTime() == null) {
+            throw new ServerWebInputException("Attachment: the document is not signed (" + signature.message() + "); unsigned documents do not travel.");
+        }
+        String documentId = UUID.nameUUIDFromBytes((sender + "|" + received.documentId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        var stored = files.store("axis:" + sender, received.fileName().isBlank() ? "van-ban.pdf" : received.fileName(), received.pdf());
+        try {
+            commands.sendAsSystem(new ReceiveFromAxis(documentId, sender, received.codeNumber(), received.codeNotation(), received.documentType(),
+                    received.subject(), received.place(), received.promulgationDate(), received.signer(), received.urgency(), received.dueDate(),
+                    new DocumentFile(stored.documentId(), stored.fileName(), stored.sha256(), stored.size()), received.pageCount(),
+                    signature.certificateSha256(), signature.signingTime(), to, here), "axis");
+            return new Received(documentId, true);
+        } catch (org.axonframework.commandhandling.CommandExecutionException | AggregateStreamCreationException
+                 | org.axonframework.modelling.command.ConcurrencyException e) {
+            if (isAlreadyThere(e)) {
+                return new Received(documentId, false);
+            }
+            throw e;
+        }
+    }
+
+    private Received status(EdXml.StatusMessage status, AgencySeals.Check seal) {
+        requireSealedBy(seal, status.from().organId());
+        String edxmlId = status.responseForDocumentId();
+        DocumentView view = queries.query(new ListDocuments(), ResponseTypes.multipleInstancesOf(DocumentView.class)).join().stream()
+                .filter(v -> v.senderOrganId.equals(status.responseForOrganId())
+                        && edxmlId.equals(EdXml.documentId(v.senderOrganId, v.promulgationDate, v.codeNumber, v.codeNotation)))
+                .findFirst().orElseThrow(() -> new NotFound("No document " + edxmlId + " here."));
+        commands.sendAsSystem(new RecordRemoteStatus(view.documentId, status.from().organId(), status.statusCode(), status.description(),
+                status.staff()), "axis");
+        return new Received(view.documentId, true);
+    }
+
+    private static void requireSealedBy(AgencySeals.Check seal, String organId) {
+        if (!organId.equals(seal.organId())) {
+            throw new NotPermitted("The package says it comes from " + organId + " but is sealed by " + seal.organId() + ".");
+        }
+    }
+
+    private static boolean isAlreadyThere(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AggregateStreamCreationException || cause instanceof org.axonframework.modelling.command.ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    EdXml.Organ organ(String organId) {
+        return new EdXml.Organ(organId, agencies.find(organId).map(Agencies.Agency::name).orElse(organId));
+    }
+}
