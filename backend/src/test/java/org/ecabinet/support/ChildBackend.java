@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.ecabinet.CabinetApplication;
@@ -29,9 +30,11 @@ public final class ChildBackend implements AutoCloseable {
     }
 
     /** Starts on {@code data/store} and waits until it serves; the log goes to {@code data/<log>}. */
-    public static ChildBackend start(Path data, int port, String log) throws Exception {
-        ChildJvm jvm = ChildJvm.start(CabinetApplication.class, STARTED, data.resolve(log),
-                "--server.port=" + port, "--cabinet.mongodb.data-directory=" + data.resolve("store"), "--cabinet.mongodb.uri=");
+    public static ChildBackend start(Path data, int port, String log, String... settings) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--server.port=" + port, "--cabinet.mongodb.data-directory=" + data.resolve("store"), "--cabinet.mongodb.uri="));
+        args.addAll(List.of(settings));
+        ChildJvm jvm = ChildJvm.start(CabinetApplication.class, STARTED, data.resolve(log), args.toArray(String[]::new));
         jvm.awaitReady(Duration.ofSeconds(120));
         return new ChildBackend(jvm, "http://127.0.0.1:" + port);
     }
@@ -57,6 +60,19 @@ public final class ChildBackend implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A multipart upload of one file in the part "file". */
+    public HttpResponse<String> upload(String path, String token, String fileName, String contentType, byte[] bytes) throws Exception {
+        String boundary = "----ecabinet" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> get(String path, String token) throws Exception {
