@@ -1,9 +1,5 @@
 package org.ecabinet.benchmark;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +22,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 
@@ -43,8 +38,6 @@ import com.mongodb.client.MongoCollection;
  */
 public final class BallotBenchmark {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The size of one submission's body (answers and base64 CMS signature): the raw baseline writes documents this big. */
     static final AtomicInteger SUBMISSION_SIZE = new AtomicInteger();
 
@@ -60,7 +53,7 @@ public final class BallotBenchmark {
             List<String> members = members(backend, memberCount);
             Map<String, String> tokens = new ConcurrentHashMap<>();
             for (String user : concat(members, "secretariat")) {
-                tokens.put(user, token(base, user));
+                tokens.put(user, Http.token(base, user));
             }
             List<String> ballots = issue(base, tokens, members, ballotCount);
 
@@ -94,9 +87,9 @@ public final class BallotBenchmark {
             System.out.printf("SIGNED ANSWERS through HTTP, %d concurrent members: %,.0f accepted/s (%,d answers)%n",
                     memberCount, answersPerSecond, accepted.get());
             System.out.printf("  latency of the whole client flow (content-to-sign + remote signing + submit): p50 %s, p99 %s%n",
-                    millis(flow, 50), millis(flow, 99));
+                    Http.millis(flow, 50), Http.millis(flow, 99));
             System.out.printf("  latency of the submission alone (signature verified, event stored):           p50 %s, p99 %s%n",
-                    millis(submission, 50), millis(submission, 99));
+                    Http.millis(submission, 50), Http.millis(submission, 99));
             System.out.printf("RAW insertOne of a %,d-byte document, %d threads: %,.0f/s; answers/raw = %.2f%n",
                     SUBMISSION_SIZE.get(), memberCount, rawPerSecond, answersPerSecond / rawPerSecond);
         }
@@ -119,14 +112,14 @@ public final class BallotBenchmark {
     private static List<String> issue(String base, Map<String, String> tokens, List<String> members, int count) throws Exception {
         List<String> ballots = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            JsonNode created = call("POST", base + "/api/ballots", tokens.get("secretariat"), Map.of(
+            JsonNode created = Http.call("POST", base + "/api/ballots", tokens.get("secretariat"), Map.of(
                     "subject", "Phiếu thử tải " + (i + 1), "draftIds", List.of(),
                     "questions", List.of("Đồng ý thông qua dự thảo?", "Đồng ý thời điểm có hiệu lực?"),
                     "eligibleMembers", members, "deadline", Instant.now().plus(Duration.ofDays(1)).toString()), 201);
             ballots.add(created.get("id").asText());
         }
         for (String ballotId : ballots) {
-            while (send("GET", base + "/api/ballots/" + ballotId, tokens.get(members.get(0)), null).statusCode() != 200) {
+            while (Http.send("GET", base + "/api/ballots/" + ballotId, tokens.get(members.get(0)), null).statusCode() != 200) {
                 Thread.sleep(50); // the ballot's view is written just after the command
             }
         }
@@ -138,47 +131,16 @@ public final class BallotBenchmark {
         List<Map<String, Object>> answers = List.of(Map.of("questionId", "q1", "choice", "AGREE"),
                 Map.of("questionId", "q2", "choice", "OTHER_OPINION", "comment", "Đề nghị lùi thời điểm có hiệu lực."));
         long start = System.nanoTime();
-        JsonNode content = call("POST", base + "/api/ballots/" + ballotId + "/answers/content-to-sign", token, Map.of("answers", answers), 200);
-        JsonNode signature = call("POST", base + "/api/signing/cms", token,
+        JsonNode content = Http.call("POST", base + "/api/ballots/" + ballotId + "/answers/content-to-sign", token, Map.of("answers", answers), 200);
+        JsonNode signature = Http.call("POST", base + "/api/signing/cms", token,
                 Map.of("content", content.get("content").asText(), "pin", DemoSigning.PIN), 200);
         Map<String, Object> signed = Map.of("answers", answers, "signature", signature.get("signature").asText());
-        SUBMISSION_SIZE.set(JSON.writeValueAsBytes(signed).length);
+        SUBMISSION_SIZE.set(Http.JSON.writeValueAsBytes(signed).length);
         long submit = System.nanoTime();
-        call("PUT", base + "/api/ballots/" + ballotId + "/answers/mine", token, signed, 204);
+        Http.call("PUT", base + "/api/ballots/" + ballotId + "/answers/mine", token, signed, 204);
         long end = System.nanoTime();
         flow.add(end - start);
         submission.add(end - submit);
-    }
-
-    private static String token(String base, String user) throws Exception {
-        return call("POST", base + "/api/auth/token", null, Map.of("username", user, "password", "Demo@2026"), 200).get("token").asText();
-    }
-
-    private static JsonNode call(String method, String uri, String token, Object body, int expected) throws Exception {
-        HttpResponse<String> response = send(method, uri, token, body);
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + uri + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(String method, String uri, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String millis(ConcurrentLinkedQueue<Long> nanos, int percentile) {
-        List<Long> sorted = nanos.stream().sorted().toList();
-        if (sorted.isEmpty()) {
-            return "n/a";
-        }
-        long value = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-        return "%.0f ms".formatted(value / 1e6);
     }
 
     private static List<String> concat(List<String> list, String one) {
