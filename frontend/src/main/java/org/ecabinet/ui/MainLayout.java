@@ -2,6 +2,8 @@ package org.ecabinet.ui;
 
 import org.ecabinet.ui.audit.AuditView;
 import org.ecabinet.ui.ballot.MyBallotsView;
+import org.ecabinet.ui.dispatch.DocumentsView;
+import org.ecabinet.ui.dispatch.ReportsView;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.SignedInUser;
 import org.ecabinet.ui.session.MySessionsView;
@@ -39,6 +41,12 @@ public class MainLayout extends AppLayout {
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
         nav.addItem(new SideNavItem(getTranslation("nav.sessions"), MySessionsView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.ballots"), MyBallotsView.class));
+        if (user.has("AGENCY_CLERK") || user.has("SECRETARIAT") || user.has("AUDITOR")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.documents"), DocumentsView.class));
+        }
+        if (user.has("SECRETARIAT") || user.has("AUDITOR") || user.has("ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.reports"), ReportsView.class));
+        }
         if (user.has("AUDITOR") || user.has("ADMIN")) {
             nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class));
         }

@@ -54,6 +54,8 @@ public abstract class KaribuTest {
     protected BallotsClient ballots;
     @MockitoBean
     protected org.ecabinet.ui.audit.AuditClient audit;
+    @MockitoBean
+    protected org.ecabinet.ui.dispatch.DocumentsClient documents;
 
     @BeforeEach
     void startVaadin() {
@@ -75,7 +77,13 @@ public abstract class KaribuTest {
     }
 
     protected void signIn(String userId, String... roles) {
-        SignedInUser user = new SignedInUser(userId, "Thành viên 05 (demo)", "Phó Thủ tướng Chính phủ", Set.of(roles), "token-" + userId);
+        signInFor(null, userId, roles);
+    }
+
+    /** Signs in a user who acts for an organisation (a clerk). */
+    protected void signInFor(String organisationCode, String userId, String... roles) {
+        SignedInUser user = new SignedInUser(userId, "Thành viên 05 (demo)", "Phó Thủ tướng Chính phủ", Set.of(roles), organisationCode,
+                "token-" + userId);
         var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
                 java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
         SecurityContextHolder.getContext().setAuthentication(authentication);

@@ -1,6 +1,5 @@
 package org.ecabinet.ui.audit;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
 
 import jakarta.annotation.security.RolesAllowed;
 import reactor.core.Disposable;
@@ -257,10 +255,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private Anchor download(String fileName, Supplier<byte[]> bytes, String label) {
-        Anchor anchor = new Anchor(new StreamResource(fileName, () -> new ByteArrayInputStream(bytes.get())), label);
-        anchor.getElement().setAttribute("download", true);
-        return anchor;
+    private static Anchor download(String fileName, Supplier<byte[]> bytes, String label) {
+        return org.ecabinet.ui.Downloads.anchor(fileName, bytes, label, null);
     }
 
     private static java.time.Instant instant(LocalDateTime local) {

@@ -1,6 +1,5 @@
 package org.ecabinet.ui.ballot;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,6 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
 
 import jakarta.annotation.security.PermitAll;
 import reactor.core.Disposable;
@@ -290,12 +288,7 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
     }
 
     private static Anchor download(String fileName, long size, String sha256, Supplier<byte[]> bytes) {
-        StreamResource resource = new StreamResource(fileName, () -> new ByteArrayInputStream(bytes.get()));
-        resource.setContentType("application/pdf");
-        Anchor link = new Anchor(resource, fileName + " (" + Math.max(1, size / 1024) + " KB)");
-        link.setTarget("_blank");
-        link.getElement().setAttribute("title", "SHA-256 " + sha256);
-        return link;
+        return org.ecabinet.ui.Downloads.pdf(fileName, size, sha256, bytes);
     }
 
     /** One question's choice and comment; a comment is required unless the member agrees. */

@@ -57,7 +57,7 @@ class BackendAuthenticationProvider implements AuthenticationProvider {
         Set<String> roles = new HashSet<>();
         user.get("roles").forEach(r -> roles.add(r.asText()));
         SignedInUser principal = new SignedInUser(user.get("id").asText(), user.get("displayName").asText(),
-                user.path("title").asText(""), Set.copyOf(roles), issued.get("token").asText());
+                user.path("title").asText(""), Set.copyOf(roles), user.path("organisationCode").asText(null), issued.get("token").asText());
         return UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
     }

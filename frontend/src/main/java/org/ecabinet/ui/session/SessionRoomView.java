@@ -1,6 +1,5 @@
 package org.ecabinet.ui.session;
 
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +37,6 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
 
 import jakarta.annotation.security.PermitAll;
 import reactor.core.Disposable;
@@ -224,13 +222,7 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
     }
 
     private Anchor paperLink(Paper paper) {
-        StreamResource resource = new StreamResource(paper.fileName(),
-                () -> new ByteArrayInputStream(client.paper(user.token(), sessionId, paper.paperId())));
-        resource.setContentType("application/pdf");
-        Anchor link = new Anchor(resource, paper.fileName() + " (" + Math.max(1, paper.size() / 1024) + " KB)");
-        link.setTarget("_blank");
-        link.getElement().setAttribute("title", "SHA-256 " + paper.sha256());
-        return link;
+        return org.ecabinet.ui.Downloads.pdf(paper.fileName(), paper.size(), paper.sha256(), () -> client.paper(user.token(), sessionId, paper.paperId()));
     }
 
     private String positionText(MemberPosition p) {

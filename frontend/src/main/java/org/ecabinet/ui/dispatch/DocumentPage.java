@@ -1,0 +1,252 @@
+package org.ecabinet.ui.dispatch;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.Feedback;
+import org.ecabinet.ui.Formats;
+import org.ecabinet.ui.MainLayout;
+import org.ecabinet.ui.dispatch.DispatchModels.Agency;
+import org.ecabinet.ui.dispatch.DispatchModels.Document;
+import org.ecabinet.ui.dispatch.DispatchModels.Recipient;
+import org.ecabinet.ui.identity.CurrentUser;
+import org.ecabinet.ui.identity.SignedInUser;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * One document: its register entry, the PDF and its signature badge (who signed, and whether the signature
+ * verified at receipt), where it stands at each recipient, the status timeline, and the actions the
+ * clerk's organisation may take now: sign and dispatch as sender; receive, assign, handle, complete or
+ * reject as recipient; recall and answer a recall.
+ */
+@Route(value = "document", layout = MainLayout.class)
+@RolesAllowed({"AGENCY_CLERK", "SECRETARIAT", "AUDITOR"})
+public class DocumentPage extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final DocumentsClient client;
+    private final SignedInUser user;
+    private Map<String, String> agencyNames = Map.of();
+    private String documentId;
+    private Document document;
+
+    private final H2 title = new H2();
+    private final Paragraph details = new Paragraph();
+    private final Span badge = new Span();
+    private final HorizontalLayout files = new HorizontalLayout();
+    private final Grid<Recipient> recipients = new Grid<>();
+    private final UnorderedList timeline = new UnorderedList();
+    private final Section actions = new Section();
+
+    public DocumentPage(DocumentsClient client, CurrentUser currentUser) {
+        this.client = client;
+        this.user = currentUser.get();
+        details.setId("document-details");
+        badge.setId("signature-badge");
+        timeline.setId("timeline");
+        actions.setId("actions");
+        recipients.setId("recipients");
+        recipients.setAriaLabel(getTranslation("document.recipients"));
+        recipients.addColumn(r -> agencyNames.getOrDefault(r.organId(), r.organId())).setHeader(getTranslation("document.recipient")).setFlexGrow(2);
+        recipients.addColumn(r -> r.statusCode() + " — " + getTranslation("status." + r.statusCode())).setHeader(getTranslation("document.status"));
+        recipients.addColumn(r -> Formats.when(r.acceptedAt())).setHeader(getTranslation("document.acceptedAt"));
+        recipients.addColumn(r -> r.reason() != null ? r.reason() : r.assignee() != null ? r.assignee() : "").setHeader(getTranslation("document.note"));
+        recipients.setAllRowsVisible(true);
+        add(title, details, badge, files, new H3(getTranslation("document.recipients")), recipients, actions,
+                new H3(getTranslation("document.timeline")), timeline);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        documentId = parameter;
+        try {
+            agencyNames = client.agencies(user.token()).stream().collect(java.util.stream.Collectors.toMap(Agency::organId, Agency::name));
+            render(client.document(user.token(), documentId));
+        } catch (BackendApi.BackendException e) {
+            title.setText(getTranslation("document.unavailable"));
+            details.setText(e.getMessage());
+        }
+    }
+
+    void render(Document shown) {
+        document = shown;
+        title.setText(shown.documentType() + " số " + shown.codeNumber() + "/" + shown.codeNotation());
+        details.setText(getTranslation("document.detailsLine", agencyNames.getOrDefault(shown.senderOrganId(), shown.senderOrganId()),
+                shown.subject(), shown.promulgationPlace(), shown.promulgationDate(), getTranslation("urgency." + shown.urgency()),
+                getTranslation("confidentiality." + shown.confidentiality()), shown.pageCount(), getTranslation("state." + shown.state())));
+        renderBadge(shown);
+        files.removeAll();
+        files.add(download("van-ban-" + shown.codeNumber() + ".pdf", () -> client.pdf(user.token(), documentId), getTranslation("document.pdf"), "download-pdf"));
+        if (shown.signature() != null) {
+            files.add(download("edxml-" + shown.codeNumber() + ".xml", () -> client.edxml(user.token(), documentId), getTranslation("document.edxml"),
+                    "download-edxml"));
+        }
+        recipients.setItems(shown.recipients());
+        timeline.removeAll();
+        shown.timeline().forEach(step -> timeline.add(new ListItem(Formats.when(step.at()) + " — " + (step.code() == null ? "" : "[" + step.code() + "] ")
+                + agencyNames.getOrDefault(step.organId(), step.organId()) + ": " + step.description()
+                + (step.staffName() == null ? "" : " (" + step.staffName() + ")"))));
+        renderActions(shown);
+    }
+
+    private void renderBadge(Document shown) {
+        badge.getElement().getThemeList().clear();
+        Optional<Recipient> mine = mine(shown);
+        if (shown.signature() == null || !shown.signedCurrentVersion()) {
+            badge.setText(getTranslation("document.unsigned", shown.currentVersion()));
+            badge.getElement().getThemeList().add("badge contrast");
+        } else if (mine.isPresent() && mine.get().signatureReport() != null) {
+            boolean valid = mine.get().signatureReport().startsWith("TOTAL_PASSED");
+            badge.setText(getTranslation(valid ? "document.signatureVerified" : "document.signatureFailed", shown.signature().signerName(),
+                    mine.get().signatureReport()));
+            badge.getElement().getThemeList().add(valid ? "badge success" : "badge error");
+        } else {
+            badge.setText(getTranslation("document.signed", shown.signature().signerName(), Formats.when(shown.signature().signingTime()),
+                    shown.signature().certificateSha256().substring(0, 16)));
+            badge.getElement().getThemeList().add("badge success");
+        }
+    }
+
+    private void renderActions(Document shown) {
+        actions.removeAll();
+        String organ = user.organisationCode();
+        if (organ == null) {
+            return;
+        }
+        if (organ.equals(shown.senderOrganId())) {
+            senderActions(shown);
+        }
+        mine(shown).ifPresent(recipient -> recipientActions(shown, recipient));
+    }
+
+    private void senderActions(Document shown) {
+        if (!"DISPATCHED".equals(shown.state()) && !shown.signedCurrentVersion()) {
+            PasswordField pin = new PasswordField(getTranslation("ballot.pin"));
+            pin.setId("signing-pin");
+            actions.add(row(pin, button("sign", "document.sign", () -> pin.getValue().length() < 6 ? invalid(pin) : act("signature", Map.of("pin", pin.getValue())))));
+        } else if ("SIGNED".equals(shown.state()) && "ORDINARY".equals(shown.confidentiality())) {
+            MultiSelectComboBox<String> to = new MultiSelectComboBox<>(getTranslation("document.recipients"));
+            to.setId("dispatch-to");
+            to.setItems(agencyNames.keySet().stream().filter(o -> !o.equals(shown.senderOrganId())).sorted().toList());
+            to.setItemLabelGenerator(o -> agencyNames.get(o) + " (" + o + ")");
+            to.setWidth("32em");
+            actions.add(row(to, button("dispatch", "document.dispatch",
+                    () -> to.getValue().isEmpty() ? invalid(to) : act("dispatch", Map.of("recipients", java.util.List.copyOf(to.getValue()))))));
+        } else if ("DISPATCHED".equals(shown.state()) && shown.recallRequested() == null) {
+            TextField reason = new TextField(getTranslation("document.reason"));
+            reason.setId("recall-reason");
+            actions.add(row(reason, button("recall", "document.recall",
+                    () -> reason.getValue().isBlank() ? invalid(reason) : act("recall", Map.of("kind", "RECALL", "reason", reason.getValue())))));
+        }
+    }
+
+    private void recipientActions(Document shown, Recipient mine) {
+        String code = mine.statusCode();
+        if ("01".equals(code)) {
+            actions.add(button("receive", "document.receive", () -> act("receive", null)));
+        }
+        if ("01".equals(code) || "03".equals(code)) {
+            TextField reason = new TextField(getTranslation("document.reason"));
+            reason.setId("reject-reason");
+            actions.add(row(reason, button("reject", "document.reject",
+                    () -> reason.getValue().isBlank() ? invalid(reason) : act("reject", Map.of("reason", reason.getValue())))));
+        }
+        if ("03".equals(code)) {
+            TextField assignee = new TextField(getTranslation("document.assignee"));
+            assignee.setId("assignee");
+            actions.add(row(assignee, button("assign", "document.assign",
+                    () -> assignee.getValue().isBlank() ? invalid(assignee) : act("assign", Map.of("assignee", assignee.getValue())))));
+        }
+        if ("04".equals(code)) {
+            actions.add(button("start", "document.start", () -> act("start", null)));
+        }
+        if ("05".equals(code)) {
+            actions.add(button("complete", "document.complete", () -> act("complete", null)));
+        }
+        if (shown.recallRequested() != null && mine.recallAgreed() == null) {
+            actions.add(new Paragraph(getTranslation("document.recallRequested", shown.recallReason())),
+                    row(button("agree-recall", "document.agreeRecall", () -> act("recall/answer", Map.of("agreed", true))),
+                            button("refuse-recall", "document.refuseRecall", () -> act("recall/answer", Map.of("agreed", false)))));
+        }
+    }
+
+    /** Runs the action, then shows the document once the backend's view has it (it follows the events asynchronously). */
+    private boolean act(String action, Map<String, Object> body) {
+        boolean done = Feedback.attempt(() -> client.act(user.token(), documentId, action, body), getTranslation("document.done"));
+        if (done) {
+            long before = document.version();
+            Document after = document;
+            for (int i = 0; i < 50 && after.version() == before; i++) {
+                sleep();
+                after = client.document(user.token(), documentId);
+            }
+            render(after);
+        }
+        return done;
+    }
+
+    private boolean invalid(com.vaadin.flow.component.HasValidation field) {
+        field.setInvalid(true);
+        field.setErrorMessage(getTranslation("newBallot.required"));
+        return false;
+    }
+
+    private Button button(String id, String label, Supplier<Boolean> action) {
+        Button button = new Button(getTranslation(label), click -> action.get());
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return button;
+    }
+
+    private static HorizontalLayout row(Component... components) {
+        HorizontalLayout row = new HorizontalLayout(components);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private Optional<Recipient> mine(Document shown) {
+        return user.organisationCode() == null ? Optional.empty() : shown.recipient(user.organisationCode());
+    }
+
+    private static Anchor download(String fileName, Supplier<byte[]> bytes, String label, String id) {
+        return org.ecabinet.ui.Downloads.anchor(fileName, bytes, label, id);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (document == null ? getTranslation("documents.heading") : document.codeNumber() + "/" + document.codeNotation()) + " — e-Cabinet";
+    }
+}

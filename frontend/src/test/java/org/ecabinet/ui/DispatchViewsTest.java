@@ -1,0 +1,157 @@
+package org.ecabinet.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ecabinet.ui.dispatch.DispatchModels.*;
+import org.ecabinet.ui.dispatch.DocumentPage;
+import org.ecabinet.ui.dispatch.DocumentsView;
+import org.ecabinet.ui.dispatch.NewDocumentView;
+import org.ecabinet.ui.dispatch.ReportsView;
+import org.junit.jupiter.api.Test;
+
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+
+class DispatchViewsTest extends KaribuTest {
+
+    static final String G22 = "000.00.00.G22";
+    static final String G12 = "000.00.00.G12";
+    static final String SENDER = "clerk.g22";
+    static final String FINANCE = "clerk.g12";
+    static final List<Agency> AGENCIES = List.of(new Agency(G22, "Văn phòng Chính phủ"), new Agency(G12, "Bộ Tài chính"),
+            new Agency("000.00.00.H29", "UBND thành phố Hà Nội"));
+    static final Signature SIGNATURE = new Signature(1, new File("f2", "cv.signed.pdf", "ab".repeat(32), 9000), SENDER, "Văn thư VPCP",
+            "cd".repeat(32), Instant.parse("2026-11-25T02:00:00Z"));
+
+    static Document document(String state, Signature signature, List<Recipient> recipients, long version) {
+        return new Document("d-1", G22, "7816", "VPCP-TTĐT", "Công văn", "V/v triển khai Hệ thống e-Cabinet", "Hà Nội", LocalDate.of(2026, 11, 25),
+                new Signer("KT. BỘ TRƯỞNG", "Phó Chủ nhiệm", "Nguyễn Văn A"), "URGENT", "ORDINARY", null, 1, 3, signature, state,
+                recipients.stream().map(Recipient::organId).toList(), recipients,
+                List.of(new Step(Instant.parse("2026-11-25T01:00:00Z"), null, G22, null, "Registered 7816/VPCP-TTĐT")), null, null, version);
+    }
+
+    static Recipient recipient(String code, String report) {
+        return new Recipient(G12, null, code, Instant.parse("2026-11-25T03:00:00Z"), null, report, null, null, null);
+    }
+
+    @Test
+    void aClerkSeesInboxAndOutboxAndOpensADocument() {
+        signInFor(G12, FINANCE, "AGENCY_CLERK");
+        when(documents.list("token-" + FINANCE, "inbox")).thenReturn(List.of(new DocumentSummary("d-1", G22, "7816/VPCP-TTĐT", "Công văn",
+                "V/v triển khai Hệ thống e-Cabinet", "URGENT", "DISPATCHED", Instant.parse("2026-11-25T03:00:00Z"), "01", null)));
+        when(documents.list("token-" + FINANCE, "outbox")).thenReturn(List.of());
+        when(documents.agencies(any())).thenReturn(AGENCIES);
+        when(documents.document("token-" + FINANCE, "d-1")).thenReturn(document("DISPATCHED", SIGNATURE, List.of(recipient("01", null)), 5));
+
+        UI().navigate(DocumentsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<DocumentSummary> inbox = _get(Grid.class, spec -> spec.withId("inbox"));
+        assertThat(GridKt._getFormattedRow(inbox, 0)).containsSubsequence("7816/VPCP-TTĐT", "Công văn", "V/v triển khai Hệ thống e-Cabinet", "Khẩn", "Đã đến");
+        GridKt._clickItem(inbox, 0);
+        _get(DocumentPage.class);
+    }
+
+    @Test
+    void theSenderSignsWithThePinAndThenDispatchesToTheChosenAgencies() {
+        signInFor(G22, SENDER, "AGENCY_CLERK");
+        when(documents.agencies(any())).thenReturn(AGENCIES);
+        when(documents.document("token-" + SENDER, "d-1")).thenReturn(document("REGISTERED", null, List.of(), 1),
+                document("SIGNED", SIGNATURE, List.of(), 2));
+
+        UI().navigate(DocumentPage.class, "d-1");
+        assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).isEqualTo("Chưa ký số (phiên bản 1)");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("sign")));
+        verify(documents, never()).act(any(), any(), any(), any());
+        HasValueUtilsKt._setValue(_get(PasswordField.class, spec -> spec.withId("signing-pin")), "123456");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("sign")));
+        verify(documents).act("token-" + SENDER, "d-1", "signature", Map.of("pin", "123456"));
+        assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).startsWith("Đã ký số: Văn thư VPCP");
+
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> to = _get(MultiSelectComboBox.class, spec -> spec.withId("dispatch-to"));
+        assertThat(to.getListDataView().getItems()).doesNotContain(G22).contains(G12);
+        HasValueUtilsKt._setValue(to, Set.of(G12));
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("dispatch")));
+        verify(documents).act("token-" + SENDER, "d-1", "dispatch", Map.of("recipients", List.of(G12)));
+    }
+
+    @Test
+    void aRecipientReceivesAndSeesTheSignatureVerifiedThenAssigns() {
+        signInFor(G12, FINANCE, "AGENCY_CLERK");
+        when(documents.agencies(any())).thenReturn(AGENCIES);
+        when(documents.document("token-" + FINANCE, "d-1")).thenReturn(document("DISPATCHED", SIGNATURE, List.of(recipient("01", null)), 5),
+                document("DISPATCHED", SIGNATURE, List.of(recipient("03", "TOTAL_PASSED, Văn thư VPCP")), 6));
+
+        UI().navigate(DocumentPage.class, "d-1");
+        assertThat(_find(Button.class, spec -> spec.withId("sign"))).as("no sender actions for a recipient").isEmpty();
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("receive")));
+        verify(documents).act(eq("token-" + FINANCE), eq("d-1"), eq("receive"), isNull());
+        assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).startsWith("Chữ ký số của Văn thư VPCP hợp lệ khi tiếp nhận");
+        assertThat(text(_get(UnorderedList.class, spec -> spec.withId("timeline")))).contains("Registered 7816/VPCP-TTĐT");
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("assign")));
+        assertThat(_get(TextField.class, spec -> spec.withId("assignee")).isInvalid()).isTrue();
+        HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("assignee")), "Vụ Ngân sách nhà nước");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("assign")));
+        verify(documents).act("token-" + FINANCE, "d-1", "assign", Map.of("assignee", "Vụ Ngân sách nhà nước"));
+    }
+
+    @Test
+    void aDocumentIsNotRegisteredWithoutItsFieldsAndItsPdf() {
+        signInFor(G22, SENDER, "AGENCY_CLERK");
+        UI().navigate(NewDocumentView.class);
+        HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("document-codeNumber")), "7816");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("register-document")));
+        assertThat(_get(TextField.class, spec -> spec.withId("document-codeNotation")).isInvalid()).isTrue();
+        assertThat(_get(TextField.class, spec -> spec.withId("document-codeNumber")).isInvalid()).isFalse();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("uploaded-file")).getText()).isEqualTo("Hãy tải lên tệp PDF của văn bản");
+        verify(documents, never()).register(any(), any());
+    }
+
+    @Test
+    void theReportShowsTheSignedSharePerAgencyAsATableAndAChart() {
+        signIn("secretariat", "SECRETARIAT");
+        when(documents.report(eq("token-secretariat"), any(), any())).thenReturn(new Report(Instant.now(), Instant.now(), List.of(
+                new AgencyFigures(G22, "Văn phòng Chính phủ", 40, 38, 0.95, 38, 2, 42L, 1, 380),
+                new AgencyFigures("000.00.00.H29", "UBND thành phố Hà Nội", 19, 10, 10.0 / 19, 10, 5, null, 0, 50))));
+        UI().navigate(ReportsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<AgencyFigures> table = _get(Grid.class, spec -> spec.withId("report"));
+        assertThat(GridKt._getFormattedRow(table, 1)).containsSubsequence("UBND thành phố Hà Nội", "19", "10", "52.6%", "5", "—", "0", "50");
+        String svg = _get(Div.class, spec -> spec.withId("signed-share-chart")).getElement().getChild(0).getOuterHTML();
+        assertThat(svg).contains("<svg", "role=\"img\"", "Văn phòng Chính phủ", "95.0% (38/40)", "52.6% (10/19)");
+    }
+
+    @Test
+    void membersReachNeitherDocumentsNorReports() {
+        signIn(MEMBER, "MEMBER");
+        UI().navigate(DocumentsView.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> _find(DocumentsView.class)).hasMessageContaining("AccessDeniedException");
+        UI().navigate(ReportsView.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> _find(ReportsView.class)).hasMessageContaining("AccessDeniedException");
+    }
+}
