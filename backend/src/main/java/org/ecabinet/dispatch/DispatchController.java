@@ -21,10 +21,7 @@ import org.ecabinet.platform.RuleViolation;
 import org.ecabinet.platform.storage.DocumentStore;
 import org.ecabinet.platform.storage.PointInTime;
 import org.ecabinet.platform.web.PdfUploads;
-import org.ecabinet.signing.RemoteSigning;
-import org.ecabinet.signing.SignatureVerifier;
 import org.ecabinet.signing.SigningPin;
-import org.ecabinet.signing.VerificationReport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
@@ -51,22 +48,20 @@ class DispatchController {
     private final CommandSender commands;
     private final QueryGateway queries;
     private final DocumentStore files;
-    private final RemoteSigning signing;
-    private final SignatureVerifier verifier;
+    private final DocumentSignatures signatures;
     private final Agencies agencies;
     private final DispatchHistory history;
     private final AxisProperties axis;
     private final Axis packages;
 
-    DispatchController(CommandSender commands, QueryGateway queries, DocumentStore files, RemoteSigning signing, SignatureVerifier verifier,
-                       Agencies agencies, DispatchHistory history, AxisProperties axis, Axis packages) {
+    DispatchController(CommandSender commands, QueryGateway queries, DocumentStore files, DocumentSignatures signatures, Agencies agencies,
+                       DispatchHistory history, AxisProperties axis, Axis packages) {
+        this.signatures = signatures;
         this.axis = axis;
         this.packages = packages;
         this.commands = commands;
         this.queries = queries;
         this.files = files;
-        this.signing = signing;
-        this.verifier = verifier;
         this.agencies = agencies;
         this.history = history;
     }
@@ -175,13 +170,8 @@ class DispatchController {
         Staff staff = DispatchAccess.staff(Actor.of(jwt));
         return done(body.zipWith(document(documentId, jwt)).publishOn(Schedulers.boundedElastic()).map(pinAndView -> {
             DocumentView view = pinAndView.getT2();
-            byte[] pdf = files.read(view.file.fileId()).orElseThrow(() -> new NotFound("The document's PDF is missing."));
-            byte[] signed = signing.signPdf(jwt.getSubject(), pinAndView.getT1().chars(), pdf, "Ký ban hành " + view.codeNumber + "/" + view.codeNotation);
-            VerificationReport report = verifier.verifyPdf(signed).get(0);
-            var stored = files.store("dispatch:" + staff.organId(), view.file.fileName().replaceAll("(?i)\\.pdf$", "") + ".signed.pdf", signed);
-            return new SignDocument(documentId, staff, view.currentVersion,
-                    new DocumentFile(stored.documentId(), stored.fileName(), stored.sha256(), stored.size()), report.certificateSha256(),
-                    report.signingTime());
+            return signatures.sign(documentId, staff, view.currentVersion, view.file, "Ký ban hành " + view.codeNumber + "/" + view.codeNotation,
+                    pinAndView.getT1().chars());
         }).flatMap(command -> commands.send(command, jwt.getSubject(), exchange)));
     }
 
@@ -204,13 +194,9 @@ class DispatchController {
     @PreAuthorize("hasAnyRole('AGENCY_CLERK', 'SECRETARIAT')")
     Mono<ResponseEntity<Void>> receive(@PathVariable String documentId, @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
         Staff staff = DispatchAccess.staff(Actor.of(jwt));
-        return done(document(documentId, jwt).publishOn(Schedulers.boundedElastic()).map(view -> {
-            byte[] pdf = files.read(view.currentPdf().fileId()).orElseThrow(() -> new NotFound("The document's PDF is missing."));
-            VerificationReport report = verifier.verifyPdf(pdf).get(0);
-            String summary = report.indication() + (report.subIndication() == null ? "" : "/" + report.subIndication())
-                    + (report.signer() == null ? "" : ", " + report.signer()) + (report.signingTime() == null ? "" : ", " + report.signingTime());
-            return new AcceptDocument(documentId, staff, report.passed(), summary);
-        }).flatMap(command -> commands.send(command, jwt.getSubject(), exchange)));
+        return done(document(documentId, jwt).publishOn(Schedulers.boundedElastic())
+                .map(view -> signatures.receive(documentId, staff, view.currentPdf()))
+                .flatMap(command -> commands.send(command, jwt.getSubject(), exchange)));
     }
 
     @PostMapping("/{documentId}/reject")
