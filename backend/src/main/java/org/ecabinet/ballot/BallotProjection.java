@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
@@ -14,8 +13,7 @@ import org.ecabinet.ballot.BallotQueries.FindBallot;
 import org.ecabinet.ballot.BallotQueries.ListBallots;
 import org.ecabinet.events.ballot.BallotEvent;
 import org.ecabinet.events.ballot.BallotIssued;
-import org.ecabinet.platform.storage.ViewStore;
-import org.ecabinet.platform.Projection;
+import org.ecabinet.platform.storage.ViewProjection;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,17 +26,13 @@ import com.mongodb.client.model.Sorts;
  */
 @Component
 @ProcessingGroup(BallotProjection.PROCESSING_GROUP)
-class BallotProjection implements Projection {
+class BallotProjection extends ViewProjection<BallotView> {
 
     static final String COLLECTION = "ballot_views";
     static final String PROCESSING_GROUP = "ballot-views";
 
-    private final ViewStore<BallotView> views;
-    private final QueryUpdateEmitter updates;
-
     BallotProjection(MongoDatabase database, ObjectMapper json, QueryUpdateEmitter updates) {
-        this.views = new ViewStore<>(database, COLLECTION, json, BallotView.class);
-        this.updates = updates;
+        super(PROCESSING_GROUP, COLLECTION, BallotView.class, database, json, updates);
     }
 
     @EventHandler
@@ -47,32 +41,16 @@ class BallotProjection implements Projection {
         BallotFold.apply(view, event, at);
         view.version = version;
         view.updatedAt = at;
-        views.save(view.ballotId, view);
-        updates.emit(FindBallot.class, q -> q.ballotId().equals(view.ballotId), view);
-    }
-
-    @Override
-    public String processingGroup() {
-        return PROCESSING_GROUP;
-    }
-
-    @Override
-    public String collection() {
-        return COLLECTION;
-    }
-
-    @ResetHandler
-    void reset() {
-        views.drop();
+        publish(view.ballotId, view, FindBallot.class, q -> q.ballotId().equals(view.ballotId));
     }
 
     @QueryHandler
     BallotView handle(FindBallot query) {
-        return views.find(query.ballotId());
+        return find(query.ballotId());
     }
 
     @QueryHandler
     List<BallotView> handle(ListBallots query) {
-        return views.all(Sorts.descending("deadline"));
+        return all(Sorts.descending("deadline"));
     }
 }

@@ -64,8 +64,11 @@ class Axis {
             throw new org.ecabinet.platform.RuleViolation("Only a signed document has an edXML package.");
         }
         byte[] pdf = files.read(view.currentPdf().fileId()).orElseThrow(() -> new NotFound("The document's PDF is missing."));
+        List<EdXml.Attached> attachments = view.attachments.stream()
+                .map(a -> new EdXml.Attached(a.fileName(), files.read(a.fileId()).orElseThrow(() -> new NotFound("An attachment is missing."))))
+                .toList();
         Document document = EdXml.documentPackage(view, organ(view.senderOrganId), view.dispatchedTo.stream().map(this::organ).toList(), pdf,
-                clock.instant());
+                attachments, clock.instant());
         seals.seal(document, EdXml.header(document), view.senderOrganId, organ(view.senderOrganId).name());
         return EdXml.serialize(document);
     }
@@ -113,12 +116,19 @@ class Axis {
             throw new ServerWebInputException("Attachment: the document is not signed (" + signature.message() + "); unsigned documents do not travel.");
         }
         String documentId = UUID.nameUUIDFromBytes((sender + "|" + received.documentId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        for (EdXml.Attached attachment : received.attachments()) {
+            if (!DocumentStore.looksLikePdf(attachment.bytes())) {
+                throw new ServerWebInputException("Attachment " + attachment.name() + ": not a PDF.");
+            }
+        }
         var stored = files.store("axis:" + sender, received.fileName().isBlank() ? "van-ban.pdf" : received.fileName(), received.pdf());
+        List<DocumentFile> attachments = received.attachments().stream().map(a -> files.store("axis:" + sender, a.name(), a.bytes()))
+                .map(a -> new DocumentFile(a.documentId(), a.fileName(), a.sha256(), a.size())).toList();
         try {
             commands.sendAsSystem(new ReceiveFromAxis(documentId, sender, received.codeNumber(), received.codeNotation(), received.documentType(),
                     received.subject(), received.place(), received.promulgationDate(), received.signer(), received.urgency(), received.dueDate(),
                     new DocumentFile(stored.documentId(), stored.fileName(), stored.sha256(), stored.size()), received.pageCount(),
-                    signature.certificateSha256(), signature.signingTime(), to, here), "axis");
+                    attachments, signature.certificateSha256(), signature.signingTime(), to, here), "axis");
             return new Received(documentId, true);
         } catch (org.axonframework.commandhandling.CommandExecutionException | AggregateStreamCreationException
                  | org.axonframework.modelling.command.ConcurrencyException e) {

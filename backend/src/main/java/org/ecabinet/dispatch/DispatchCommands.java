@@ -44,7 +44,8 @@ final class DispatchCommands {
     /** A document that arrived over the axis in a sealed edXML package, already signed by its sender. */
     record ReceiveFromAxis(@TargetAggregateIdentifier String documentId, String senderOrganId, String codeNumber, String codeNotation,
                            String documentType, String subject, String promulgationPlace, LocalDate promulgationDate, SignerInfo signer,
-                           Urgency urgency, LocalDate dueDate, DocumentFile signedFile, int pageCount, String certificateSha256,
+                           Urgency urgency, LocalDate dueDate, DocumentFile signedFile, int pageCount, List<DocumentFile> attachments,
+                           String certificateSha256,
                            java.time.Instant signingTime, List<String> recipients, List<String> hostedHere) {
     }
 

@@ -99,7 +99,8 @@ public class DocumentDispatch {
     DocumentDispatch(ReceiveFromAxis command) {
         apply(new DocumentRegistered(command.documentId(), command.senderOrganId(), command.codeNumber(), command.codeNotation(),
                 command.documentType(), command.subject(), command.promulgationPlace(), command.promulgationDate(), command.signer(),
-                command.urgency(), Confidentiality.ORDINARY, command.dueDate(), command.signedFile(), command.pageCount(), List.of(), null));
+                command.urgency(), Confidentiality.ORDINARY, command.dueDate(), command.signedFile(), command.pageCount(), command.attachments(),
+                null));
         apply(new DocumentSigned(command.documentId(), 1, command.signedFile(), "axis:" + command.senderOrganId(), command.signer().fullName(),
                 command.certificateSha256(), command.signingTime()));
         apply(new DocumentDispatched(command.documentId(), command.recipients()));

@@ -36,8 +36,9 @@ final class EdXml {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    /** edXML business types of a document package. */
+    /** edXML business types of a document package: a new document, or one that replaces a document sent before. */
     static final int NEW = 0;
+    static final int REPLACEMENT = 3;
 
     private EdXml() {
     }
@@ -49,7 +50,12 @@ final class EdXml {
     /** What a document package says. */
     record DocumentPackage(Organ from, List<Organ> to, String documentId, String codeNumber, String codeNotation, String place,
                            LocalDate promulgationDate, String documentType, String subject, SignerInfo signer, LocalDate dueDate,
-                           Urgency urgency, int pageCount, int businessType, List<Trace> traces, String fileName, byte[] pdf) {
+                           Urgency urgency, int pageCount, int businessType, List<Trace> traces, String fileName, byte[] pdf,
+                           List<Attached> attachments) {
+    }
+
+    /** A file carried base64 in the package (AttachmentEncoded/Attachment): the document itself, or one of its attachments. */
+    record Attached(String name, byte[] bytes) {
     }
 
     record Trace(String organId, String timestamp) {
@@ -65,7 +71,7 @@ final class EdXml {
     }
 
     /** The package of a dispatched document; the header is left for the seal (see {@link #header}). */
-    static Document documentPackage(DocumentView view, Organ from, List<Organ> to, byte[] signedPdf, Instant now) {
+    static Document documentPackage(DocumentView view, Organ from, List<Organ> to, byte[] signedPdf, List<Attached> attachments, Instant now) {
         Document document = newDocument();
         Element envelope = envelope(document);
         Element header = add(document, envelope, "edXMLHeader");
@@ -101,16 +107,23 @@ final class EdXml {
         Element trace = add(document, traces, "TraceHeader");
         text(document, trace, "OrganId", from.organId());
         text(document, trace, "Timestamp", TIMESTAMP.format(now));
-        text(document, add(document, traces, "Bussiness"), "BussinessDocType", String.valueOf(NEW));
-        Element body = add(document, envelope, "edXMLBody");
-        Element reference = add(document, add(document, body, "edXMLManifest"), "Reference");
-        text(document, reference, "ContentId", "cid:1");
-        text(document, reference, "AttachmentName", view.currentPdf().fileName());
-        Element attachment = add(document, add(document, envelope, "AttachmentEncoded"), "Attachment");
-        attachment.setAttribute("ContentId", "1");
-        attachment.setAttribute("ContentType", "application/pdf");
-        attachment.setAttribute("Name", view.currentPdf().fileName());
-        attachment.setTextContent(Base64.getEncoder().encodeToString(signedPdf));
+        text(document, add(document, traces, "Bussiness"), "BussinessDocType", String.valueOf(view.replacesDocumentId == null ? NEW : REPLACEMENT));
+        Element manifest = add(document, add(document, envelope, "edXMLBody"), "edXMLManifest");
+        Element encoded = add(document, envelope, "AttachmentEncoded");
+        List<Attached> files = new ArrayList<>();
+        files.add(new Attached(view.currentPdf().fileName(), signedPdf));
+        files.addAll(attachments);
+        for (int i = 0; i < files.size(); i++) {
+            String contentId = String.valueOf(i + 1);
+            Element reference = add(document, manifest, "Reference");
+            text(document, reference, "ContentId", "cid:" + contentId);
+            text(document, reference, "AttachmentName", files.get(i).name());
+            Element attachment = add(document, encoded, "Attachment");
+            attachment.setAttribute("ContentId", contentId);
+            attachment.setAttribute("ContentType", "application/pdf");
+            attachment.setAttribute("Name", files.get(i).name());
+            attachment.setTextContent(Base64.getEncoder().encodeToString(files.get(i).bytes()));
+        }
         return document;
     }
 
@@ -156,7 +169,15 @@ final class EdXml {
         for (int i = 0; i < traceHeaders.getLength(); i++) {
             traces.add(new Trace(text((Element) traceHeaders.item(i), "OrganId"), text((Element) traceHeaders.item(i), "Timestamp")));
         }
-        Element attachment = one(document.getDocumentElement(), "Attachment");
+        List<Attached> files = new ArrayList<>();
+        NodeList attached = document.getElementsByTagNameNS(NS, "Attachment");
+        for (int i = 0; i < attached.getLength(); i++) {
+            Element attachment = (Element) attached.item(i);
+            files.add(new Attached(attachment.getAttribute("Name"), Base64.getMimeDecoder().decode(attachment.getTextContent().strip())));
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("The package has no Attachment.");
+        }
         String due = text(message, "DueDate");
         int priority = Integer.parseInt(text(other, "Priority"));
         String competence = text(signer, "Competence");
@@ -165,7 +186,7 @@ final class EdXml {
                 text(message, "Subject"), new SignerInfo(competence.isBlank() ? null : competence, text(signer, "Position"), text(signer, "FullName")),
                 due.isBlank() ? null : LocalDate.parse(due, DATE), Urgency.values()[Math.min(priority, Urgency.values().length - 1)],
                 Integer.parseInt(text(other, "PageAmount")), Integer.parseInt(text(document.getDocumentElement(), "BussinessDocType")), traces,
-                attachment.getAttribute("Name"), Base64.getMimeDecoder().decode(attachment.getTextContent().strip()));
+                files.get(0).name(), files.get(0).bytes(), files.subList(1, files.size()));
     }
 
     static StatusMessage readStatus(Document document) {

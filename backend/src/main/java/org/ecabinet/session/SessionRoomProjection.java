@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
@@ -14,8 +13,7 @@ import org.ecabinet.events.session.SessionEvent;
 import org.ecabinet.events.session.SessionScheduled;
 import org.ecabinet.session.SessionQueries.FindSessionRoom;
 import org.ecabinet.session.SessionQueries.ListSessionRooms;
-import org.ecabinet.platform.storage.ViewStore;
-import org.ecabinet.platform.Projection;
+import org.ecabinet.platform.storage.ViewProjection;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,17 +27,13 @@ import com.mongodb.client.model.Sorts;
  */
 @Component
 @ProcessingGroup(SessionRoomProjection.PROCESSING_GROUP)
-class SessionRoomProjection implements Projection {
+class SessionRoomProjection extends ViewProjection<SessionRoom> {
 
     static final String COLLECTION = "session_rooms";
     static final String PROCESSING_GROUP = "session-room";
 
-    private final ViewStore<SessionRoom> rooms;
-    private final QueryUpdateEmitter updates;
-
     SessionRoomProjection(MongoDatabase database, ObjectMapper json, QueryUpdateEmitter updates) {
-        this.rooms = new ViewStore<>(database, COLLECTION, json, SessionRoom.class);
-        this.updates = updates;
+        super(PROCESSING_GROUP, COLLECTION, SessionRoom.class, database, json, updates);
     }
 
     @EventHandler
@@ -48,32 +42,16 @@ class SessionRoomProjection implements Projection {
         SessionRoomFold.apply(room, event);
         room.version = version;
         room.updatedAt = at;
-        rooms.save(room.sessionId, room);
-        updates.emit(FindSessionRoom.class, q -> q.sessionId().equals(room.sessionId), room);
-    }
-
-    @Override
-    public String processingGroup() {
-        return PROCESSING_GROUP;
-    }
-
-    @Override
-    public String collection() {
-        return COLLECTION;
-    }
-
-    @ResetHandler
-    void reset() {
-        rooms.drop();
+        publish(room.sessionId, room, FindSessionRoom.class, q -> q.sessionId().equals(room.sessionId));
     }
 
     @QueryHandler
     SessionRoom handle(FindSessionRoom query) {
-        return rooms.find(query.sessionId());
+        return find(query.sessionId());
     }
 
     @QueryHandler
     List<SessionRoom> handle(ListSessionRooms query) {
-        return rooms.all(Sorts.descending("startsAt"));
+        return all(Sorts.descending("startsAt"));
     }
 }

@@ -145,6 +145,20 @@ class DispatchApiTest extends ApiTest {
         as(SECRETARIAT).get().uri("/api/reports/dispatch?from=2026-12-01&to=2026-11-01").exchange().expectStatus().isBadRequest();
     }
 
+    @Test
+    void theDemoCorrespondenceWaitsInTheInboxesWithRealSignatures() throws Exception {
+        JsonNode submission = await().atMost(Duration.ofSeconds(30)).until(() -> inbox(G22_CLERK).stream()
+                .filter(d -> d.get("subject").asText().startsWith("[DEMO] Tờ trình")).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(submission.get("myStatus").asText()).isEqualTo("01");
+        byte[] pdf = as(G22_CLERK).get().uri("/api/documents/{id}/pdf", submission.get("documentId").asText()).exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(IndependentVerifiers.pdfsig(pdf, trustAnchorsPem()).output()).contains("Signature is Valid.");
+        JsonNode letter = inbox(FINANCE).stream().filter(d -> d.get("subject").asText().startsWith("[DEMO] V/v triển khai")).findFirst().orElseThrow();
+        assertThat(letter.get("myStatus").asText()).isEqualTo("04");
+        assertThat(inbox(HANOI).stream().filter(d -> d.get("documentId").equals(letter.get("documentId"))).findFirst().orElseThrow()
+                .get("myStatus").asText()).isEqualTo("01");
+    }
+
     static JsonNode agency(JsonNode report, String organId) {
         for (JsonNode agency : report.get("agencies")) {
             if (agency.get("organId").asText().equals(organId)) {

@@ -200,11 +200,11 @@ class DocumentDispatchTest {
         void aDocumentFromTheAxisArrivesSignedAndDeliveredToTheRecipientsHostedHere() {
             fixture.givenNoPriorActivity()
                     .when(new ReceiveFromAxis(DOC, "000.00.00.G99", "12", "UBND-VP", "Công văn", "V/v báo cáo", "Huế", LocalDate.of(2026, 11, 20),
-                            new SignerInfo(null, "Chủ tịch", "Trần Văn B"), Urgency.NORMAL, null, SIGNED, 2, "ef".repeat(32), SIGNED_AT,
+                            new SignerInfo(null, "Chủ tịch", "Trần Văn B"), Urgency.NORMAL, null, SIGNED, 2, List.of(PDF), "ef".repeat(32), SIGNED_AT,
                             List.of(G22, G12), List.of(G22)))
                     .expectEvents(new DocumentRegistered(DOC, "000.00.00.G99", "12", "UBND-VP", "Công văn", "V/v báo cáo", "Huế",
                                     LocalDate.of(2026, 11, 20), new SignerInfo(null, "Chủ tịch", "Trần Văn B"), Urgency.NORMAL,
-                                    Confidentiality.ORDINARY, null, SIGNED, 2, List.of(), null),
+                                    Confidentiality.ORDINARY, null, SIGNED, 2, List.of(PDF), null),
                             new DocumentSigned(DOC, 1, SIGNED, "axis:000.00.00.G99", "Trần Văn B", "ef".repeat(32), SIGNED_AT),
                             new DocumentDispatched(DOC, List.of(G22, G12)), new DocumentDelivered(DOC, G22));
         }

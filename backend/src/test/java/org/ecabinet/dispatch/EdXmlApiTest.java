@@ -36,13 +36,24 @@ class EdXmlApiTest extends DispatchApiTest {
     }
 
     @Test
-    void aPackageDeliveredTwiceIsRecordedOnce() {
-        byte[] xml = edxml(G22_CLERK, dispatchedToFinance());
+    void aPackageDeliveredTwiceIsRecordedOnceWithItsAttachments() {
+        Map<String, Object> withAttachment = new java.util.HashMap<>(document(upload(G22_CLERK), "ORDINARY"));
+        withAttachment.put("attachmentIds", List.of(upload(G22_CLERK)));
+        String id = as(G22_CLERK).post().uri("/api/documents").contentType(MediaType.APPLICATION_JSON).bodyValue(withAttachment).exchange()
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+        awaitDocument(G22_CLERK, id, d -> d.get("attachments").size() == 1);
+        post(G22_CLERK, "/api/documents/" + id + "/signature", Map.of("pin", PIN), 204);
+        awaitDocument(G22_CLERK, id, d -> d.get("state").asText().equals("SIGNED"));
+        post(G22_CLERK, "/api/documents/" + id + "/dispatch", Map.of("recipients", List.of(G12, H29)), 204);
+        awaitDocument(G22_CLERK, id, d -> d.get("state").asText().equals("DISPATCHED"));
+        byte[] xml = edxml(G22_CLERK, id);
+        assertThat(new String(xml, StandardCharsets.UTF_8)).contains("<edXML:ContentId>cid:2</edXML:ContentId>");
         JsonNode first = importPackage(xml).expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
         JsonNode again = importPackage(xml).expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(again.get("documentId").asText()).isEqualTo(first.get("documentId").asText());
         assertThat(again.get("first").asBoolean()).isFalse();
         JsonNode copy = awaitDocument(FINANCE, first.get("documentId").asText(), d -> true);
+        assertThat(copy.get("attachments")).hasSize(1);
         assertThat(copy.get("state").asText()).isEqualTo("DISPATCHED");
         assertThat(copy.at("/signature/signedBy").asText()).isEqualTo("axis:000.00.00.G22");
         assertThat(copy.get("timeline").findValuesAsText("code").stream().filter("01"::equals)).hasSize(2); // delivered to G12 and H29 once each

@@ -2,7 +2,7 @@ package org.ecabinet.identity;
 
 import java.util.Set;
 
-/** Users beyond the demo roster, for benchmarks that need more members than a cabinet has. */
+/** Users beyond the demo roster: members for benchmarks that need more than a cabinet has, and users for one test alone. */
 public final class TestUsers {
 
     private TestUsers() {
@@ -10,10 +10,14 @@ public final class TestUsers {
 
     /** Adds a cabinet member who signs in with the demo password. */
     public static CabinetUser addMember(Users users, String id, int rank) {
+        return add(users, id, "Thành viên thử tải " + id, Role.MEMBER, rank);
+    }
+
+    /** Adds a user with one role who signs in with the demo password. */
+    public static CabinetUser add(Users users, String id, String displayName, Role role, int rank) {
         String demoPasswordHash = users.find("secretariat").orElseThrow().passwordHash();
-        CabinetUser member = new CabinetUser(id, "Thành viên thử tải " + id, "Thành viên (benchmark)", Set.of(Role.MEMBER), null, rank,
-                true, demoPasswordHash, id + "@ecabinet.example");
-        users.save(member);
-        return member;
+        CabinetUser user = new CabinetUser(id, displayName, "(test)", Set.of(role), null, rank, true, demoPasswordHash, id + "@ecabinet.example");
+        users.save(user);
+        return user;
     }
 }

@@ -1,0 +1,62 @@
+package org.ecabinet.platform.storage;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.conversions.Bson;
+import org.ecabinet.platform.Projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * What every query-model projection here does besides folding its events: keeps one view document per
+ * aggregate in its collection, tells subscribers of the live view after each change, and empties the
+ * collection when its processor is reset, so that a replay rebuilds it.
+ */
+public abstract class ViewProjection<V> implements Projection {
+
+    private final String processingGroup;
+    private final String collection;
+    private final ViewStore<V> views;
+    private final QueryUpdateEmitter updates;
+
+    protected ViewProjection(String processingGroup, String collection, Class<V> type, MongoDatabase database, ObjectMapper json,
+                             QueryUpdateEmitter updates) {
+        this.processingGroup = processingGroup;
+        this.collection = collection;
+        this.views = new ViewStore<>(database, collection, json, type);
+        this.updates = updates;
+    }
+
+    /** Stores the view and sends it to the subscribers of the queries it answers. */
+    protected <Q> void publish(String id, V view, Class<Q> query, Predicate<Q> answers) {
+        views.save(id, view);
+        updates.emit(query, answers, view);
+    }
+
+    protected V find(String id) {
+        return views.find(id);
+    }
+
+    protected List<V> all(Bson sort) {
+        return views.all(sort);
+    }
+
+    @ResetHandler
+    protected void reset() {
+        views.drop();
+    }
+
+    @Override
+    public String processingGroup() {
+        return processingGroup;
+    }
+
+    @Override
+    public String collection() {
+        return collection;
+    }
+}
