@@ -35,6 +35,8 @@ class Ledger {
     private final LedgerProperties properties;
     private final Clock clock;
     private Frontier frontier;
+    /** How many indexes are folded, readable while a fold runs (progress). */
+    private volatile long folded;
     private long checkpointedSize;
     private Instant checkpointedAt;
     private ScheduledExecutorService scheduler;
@@ -47,6 +49,7 @@ class Ledger {
         this.properties = properties;
         this.clock = clock;
         this.frontier = leaves.frontier();
+        this.folded = frontier.size();
         Optional<Checkpoint> latest = checkpoints.latest();
         this.checkpointedSize = latest.map(Checkpoint::treeSize).orElse(0L);
         this.checkpointedAt = latest.map(Checkpoint::time).orElse(clock.instant());
@@ -100,8 +103,8 @@ class Ledger {
         return checkpoint;
     }
 
-    synchronized long size() {
-        return frontier.size();
+    long size() {
+        return folded;
     }
 
     /**
@@ -116,7 +119,7 @@ class Ledger {
             return false;
         }
         Instant settledBefore = clock.instant().minus(properties.gapTimeout());
-        List<byte[]> folded = new ArrayList<>();
+        List<byte[]> added = new ArrayList<>();
         Frontier grown = new Frontier(frontier.roots(), frontier.size());
         commits:
         for (StoredEvents.Commit commit : store.commitsFrom(next, head)) {
@@ -128,7 +131,7 @@ class Ledger {
                     break; // a writer may still be storing the indexes before this commit
                 }
                 for (; next < commit.firstGlobal() && next < limit; next++) {
-                    add(LedgerLeaf.unused(next), folded, grown);
+                    add(LedgerLeaf.unused(next), added, grown);
                 }
             }
             for (StoredEvents.StoredEvent event : commit.events()) {
@@ -136,14 +139,15 @@ class Ledger {
                     break commits;
                 }
                 if (event.global() == next) {
-                    add(LedgerLeaf.of(event.global(), event.recomputedHash()), folded, grown);
+                    add(LedgerLeaf.of(event.global(), event.recomputedHash()), added, grown);
                     next++;
                 }
             }
         }
-        leaves.append(frontier.size(), folded, grown);
+        leaves.append(frontier.size(), added, grown);
         frontier = grown;
-        return !folded.isEmpty();
+        folded = grown.size();
+        return !added.isEmpty();
     }
 
     private static void add(byte[] leaf, List<byte[]> folded, Frontier frontier) {

@@ -65,8 +65,12 @@ public class DocumentView {
         public Boolean recallAgreed;
     }
 
-    /** One line of the timeline, with its edXML status code. */
-    public record Step(Instant at, String code, String organId, String staffName, String description) {
+    /**
+     * One line of the timeline: what happened ({@code kind}: REGISTERED, REVISED, SIGNED, DISPATCHED, and the
+     * recipient statuses), its edXML status code if it has one, where, by whom, and its particulars (a reason,
+     * an assignee, a signature report).
+     */
+    public record Step(Instant at, String kind, String code, String organId, String staffName, String detail) {
     }
 
     /** The PDF to show: the signed one when the current version is signed. */

@@ -13,6 +13,12 @@ public final class Formats {
     private Formats() {
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    public static String day(java.time.LocalDate date) {
+        return date == null ? "" : DAY.format(date);
+    }
+
     public static String when(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);
     }

@@ -51,7 +51,7 @@ class DispatchViewsTest extends KaribuTest {
         return new Document("d-1", G22, "7816", "VPCP-TTĐT", "Công văn", "V/v triển khai Hệ thống e-Cabinet", "Hà Nội", LocalDate.of(2026, 11, 25),
                 new Signer("KT. BỘ TRƯỞNG", "Phó Chủ nhiệm", "Nguyễn Văn A"), "URGENT", "ORDINARY", null, 1, 3, signature, state,
                 recipients.stream().map(Recipient::organId).toList(), recipients,
-                List.of(new Step(Instant.parse("2026-11-25T01:00:00Z"), null, G22, null, "Registered 7816/VPCP-TTĐT")), null, null, version);
+                List.of(new Step(Instant.parse("2026-11-25T01:00:00Z"), "REGISTERED", null, G22, null, "7816/VPCP-TTĐT")), null, null, version);
     }
 
     static Recipient recipient(String code, String report) {
@@ -111,7 +111,7 @@ class DispatchViewsTest extends KaribuTest {
         ButtonKt._click(_get(Button.class, spec -> spec.withId("receive")));
         verify(documents).act(eq("token-" + FINANCE), eq("d-1"), eq("receive"), isNull());
         assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).startsWith("Chữ ký số của Văn thư VPCP hợp lệ khi tiếp nhận");
-        assertThat(text(_get(UnorderedList.class, spec -> spec.withId("timeline")))).contains("Registered 7816/VPCP-TTĐT");
+        assertThat(text(_get(UnorderedList.class, spec -> spec.withId("timeline")))).contains("Văn phòng Chính phủ: Vào sổ văn bản đi — 7816/VPCP-TTĐT");
 
         ButtonKt._click(_get(Button.class, spec -> spec.withId("assign")));
         assertThat(_get(TextField.class, spec -> spec.withId("assignee")).isInvalid()).isTrue();

@@ -38,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * this frontend in front of it, and Debian's Chromium (no browser is downloaded) driven by Selenium.
  * A member whose browser asks for English still gets Vietnamese (the product default), signs in, opens
  * the demo session's room, checks in, and sees the attendance change live; and answers the demo ballot
- * with a real signature made by the signing service after the PIN, and sees the accepted answer.
+ * with a real signature made by the signing service after the PIN, and sees the accepted answer; an auditor
+ * verifies the history; a clerk receives a signed document once its signature verifies.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionRoomEndToEndIT {
@@ -80,7 +81,7 @@ class SessionRoomEndToEndIT {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"member05\",\"password\":\"Demo@2026\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (sessions.statusCode() == 200 && Files.readString(SCREENSHOTS.resolve("backend.log")).contains("Seeded the demo ballot")) {
+                if (sessions.statusCode() == 200 && Files.readString(SCREENSHOTS.resolve("backend.log")).contains("Seeded the demo documents")) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -171,25 +172,48 @@ class SessionRoomEndToEndIT {
         signIn(wait, "auditor");
         browser.get("http://localhost:" + port + "/audit");
         wait.until(d -> !d.findElements(By.id("verify")).isEmpty());
-        browser.findElement(By.id("verify")).click();
+        click(By.id("verify"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("integrity-result"), "Toàn vẹn"));
 
         browser.findElement(By.cssSelector("#filter-event-type input")).sendKeys("AnswerSubmitted");
-        browser.findElement(By.id("search")).click();
+        click(By.id("search"));
         wait.until(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[contains(., 'AnswerSubmitted')]")).isEmpty());
         browser.findElements(By.xpath("//vaadin-grid-cell-content[contains(., 'AnswerSubmitted')]")).get(0).click();
         wait.until(d -> !d.findElements(By.id("show-as-of")).isEmpty());
-        browser.findElement(By.id("show-as-of")).click();
+        click(By.id("show-as-of"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("as-of"), "\"status\" : \"OPEN\""));
         assertThat(browser.findElement(By.id("download-proof")).getAttribute("href")).isNotBlank();
         screenshot("8-audit-timeline");
 
-        browser.findElement(By.id("projection")).click();
+        click(By.id("projection"));
         wait.until(d -> !d.findElements(By.xpath("//vaadin-select-item[contains(., 'Phiên họp')]")).isEmpty());
         browser.findElement(By.xpath("//vaadin-select-item[contains(., 'Phiên họp')]")).click();
-        browser.findElement(By.id("replay")).click();
+        click(By.id("replay"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replay-status"), "trùng khớp"));
         screenshot("9-audit-replay");
+    }
+
+    @Test
+    void aClerkReceivesTheDemoSubmissionOnceItsSignatureVerifies() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        signIn(wait, "clerk.g22");
+        browser.get("http://localhost:" + port + "/documents");
+        wait.until(d -> d.getPageSource().contains("[DEMO] Tờ trình dự thảo Nghị định"));
+        screenshot("10-documents");
+        browser.findElements(By.xpath("//vaadin-grid-cell-content[contains(., '[DEMO] Tờ trình dự thảo Nghị định')]")).get(0).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signature-badge"), "Đã ký số"));
+        browser.findElement(By.id("receive")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signature-badge"), "hợp lệ khi tiếp nhận"));
+        assertThat(browser.findElement(By.id("signature-badge")).getText()).contains("TOTAL_PASSED");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("[03]");
+        screenshot("11-document-received");
+    }
+
+    /** Clicks an element after scrolling it to the middle of the window, where nothing covers it. */
+    private void click(By element) {
+        WebElement target = browser.findElement(element);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+        target.click();
     }
 
     private void signIn(WebDriverWait wait, String user) {

@@ -39,7 +39,7 @@ public final class DispatchModels {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Step(Instant at, String code, String organId, String staffName, String description) {
+    public record Step(Instant at, String kind, String code, String organId, String staffName, String detail) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -97,7 +97,7 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         document = shown;
         title.setText(shown.documentType() + " số " + shown.codeNumber() + "/" + shown.codeNotation());
         details.setText(getTranslation("document.detailsLine", agencyNames.getOrDefault(shown.senderOrganId(), shown.senderOrganId()),
-                shown.subject(), shown.promulgationPlace(), shown.promulgationDate(), getTranslation("urgency." + shown.urgency()),
+                shown.subject(), shown.promulgationPlace(), Formats.day(shown.promulgationDate()), getTranslation("urgency." + shown.urgency()),
                 getTranslation("confidentiality." + shown.confidentiality()), shown.pageCount(), getTranslation("state." + shown.state())));
         renderBadge(shown);
         files.removeAll();
@@ -109,7 +109,8 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         recipients.setItems(shown.recipients());
         timeline.removeAll();
         shown.timeline().forEach(step -> timeline.add(new ListItem(Formats.when(step.at()) + " — " + (step.code() == null ? "" : "[" + step.code() + "] ")
-                + agencyNames.getOrDefault(step.organId(), step.organId()) + ": " + step.description()
+                + agencyNames.getOrDefault(step.organId(), step.organId()) + ": " + getTranslation("timeline." + step.kind())
+                + (step.detail() == null || step.detail().isBlank() ? "" : " — " + step.detail())
                 + (step.staffName() == null ? "" : " (" + step.staffName() + ")"))));
         renderActions(shown);
     }
