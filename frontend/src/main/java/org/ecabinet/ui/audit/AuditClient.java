@@ -58,11 +58,12 @@ public class AuditClient {
         return api.as(token).get().uri("/api/audit/aggregates/{id}/export", aggregateId).retrieve().bodyToMono(byte[].class).block(TIMEOUT);
     }
 
-    /** The session or ballot as it was when the store held the events up to {@code global}, rebuilt from its events. */
+    /** The session, ballot or document as it was when the store held the events up to {@code global}, rebuilt from its events. */
     public JsonNode asOf(String token, String aggregateType, String aggregateId, long global) {
         String resource = switch (aggregateType) {
             case "CabinetSession" -> "sessions";
             case "OpinionBallot" -> "ballots";
+            case "DocumentDispatch" -> "documents";
             default -> throw new IllegalArgumentException("No point-in-time view of " + aggregateType);
         };
         return api.as(token).get().uri("/api/{resource}/{id}/as-of?global={g}", resource, aggregateId, global).retrieve()

@@ -119,7 +119,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         to.setLabel(getTranslation("audit.to"));
         userId.setLabel(getTranslation("audit.user"));
         aggregateType.setLabel(getTranslation("audit.aggregateType"));
-        aggregateType.setItems("CabinetSession", "OpinionBallot");
+        aggregateType.setItems("CabinetSession", "OpinionBallot", "DocumentDispatch");
         aggregateType.setItemLabelGenerator(type -> getTranslation("audit.type." + type));
         aggregateType.setClearButtonVisible(true);
         aggregateId.setLabel(getTranslation("audit.aggregateId"));
@@ -190,7 +190,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         asOf.setId("show-as-of");
-        asOf.setEnabled(List.of("CabinetSession", "OpinionBallot").contains(event.aggregateType()));
+        asOf.setEnabled(List.of("CabinetSession", "OpinionBallot", "DocumentDispatch").contains(event.aggregateType()));
         HorizontalLayout actions = new HorizontalLayout(proof, history, asOf);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         selected.add(new H3(getTranslation("audit.event", event.global(), event.type())),
