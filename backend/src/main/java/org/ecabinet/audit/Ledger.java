@@ -127,7 +127,9 @@ class Ledger {
                 continue;
             }
             if (commit.firstGlobal() > next) {
-                if (commit.timestamp() == null || !commit.timestamp().isBefore(settledBefore)) {
+                boolean settled = commit.timestamp() != null && commit.timestamp().isBefore(settledBefore)
+                        || store.knownUnused(next, commit.firstGlobal());
+                if (!settled) {
                     break; // a writer may still be storing the indexes before this commit
                 }
                 for (; next < commit.firstGlobal() && next < limit; next++) {

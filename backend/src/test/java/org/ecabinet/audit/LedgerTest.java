@@ -166,6 +166,22 @@ class LedgerTest {
     }
 
     @Test
+    void anIndexWhoseWriteWasRefusedIsFoldedAtOnceAsUnused() {
+        engine.appendEvents(event("session-A", 0));
+        engine.appendEvents(event("session-A", 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.appendEvents(event("session-A", 1)))
+                .isInstanceOf(org.axonframework.modelling.command.ConcurrencyException.class); // index 2 refused
+        engine.appendEvents(event("session-A", 2));
+        Ledger ledger = ledger(1000);
+
+        ledger.foldAndCheckpoint(); // no clock advance: the refusal was recorded, nothing to wait for
+        assertThat(ledger.size()).isEqualTo(4);
+        assertThat(new LeafLog(database).leaves(2, 3).get(0)).isEqualTo(LedgerLeaf.unused(2));
+        ledger.checkpoint();
+        assertThat(verification().verify(n -> { }).intact()).isTrue();
+    }
+
+    @Test
     void aRestartedLedgerContinuesWhereItStopped() {
         appendHistory();
         Ledger first = ledger(1000);

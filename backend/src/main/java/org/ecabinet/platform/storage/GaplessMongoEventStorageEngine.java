@@ -74,11 +74,13 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     static final String COMMITS = "event_commits";
     static final String SNAPSHOTS = "event_snapshots";
     static final String COUNTERS = "event_counters";
+    static final String UNUSED = "event_unused_indexes";
     private static final int NEIGHBOUR_REACH = 64;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
     private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> unused;
     private final int maxGapOffset;
     private final int gapCleaningThreshold;
     private final Duration gapTimeout;
@@ -108,6 +110,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         this.commits = builder.database.getCollection(COMMITS);
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
         this.counters = builder.database.getCollection(COUNTERS);
+        this.unused = builder.database.getCollection(UNUSED);
         this.maxGapOffset = builder.maxGapOffset;
         this.gapCleaningThreshold = builder.gapCleaningThreshold;
         this.gapTimeout = builder.gapTimeout;
@@ -147,6 +150,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         } catch (MongoException e) {
             documents.forEach(d -> heads.remove(d.getString("aggregateId")));
+            recordUnused(e, documents);
             handlePersistenceException(e, failedEvent(e, byAggregate));
             return;
         }
@@ -162,6 +166,25 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
                     documents.forEach(commit -> index(streamIndex, commit));
                 }
             }
+        }
+    }
+
+    /**
+     * A commit refused for a duplicate key was not stored, and neither were the commits after it in the same
+     * ordered insert: their indexes will never hold an event. Saying so lets the ledger pass them at once
+     * instead of waiting out the gap timeout. Any other failure leaves the outcome unknown, so nothing is said.
+     */
+    private void recordUnused(MongoException e, List<Document> documents) {
+        if (!isDuplicateKey(e)) {
+            return;
+        }
+        int firstRefused = e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty() ? bulk.getWriteErrors().get(0).getIndex() : 0;
+        List<Document> ranges = documents.subList(firstRefused, documents.size()).stream()
+                .map(d -> new Document("_id", d.getLong("firstGlobal")).append("last", d.getLong("_id"))).toList();
+        try {
+            unused.insertMany(ranges, new InsertManyOptions().ordered(false));
+        } catch (MongoException notRecorded) {
+            // Only an optimisation: readers fall back to the gap timeout.
         }
     }
 

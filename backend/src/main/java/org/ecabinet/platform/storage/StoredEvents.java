@@ -56,6 +56,7 @@ public class StoredEvents {
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> unused;
     private final boolean naturalOrderIsIdOrder;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -66,6 +67,7 @@ public class StoredEvents {
     public StoredEvents(MongoDatabase database, boolean embedded) {
         this.commits = database.getCollection(GaplessMongoEventStorageEngine.COMMITS);
         this.counters = database.getCollection(GaplessMongoEventStorageEngine.COUNTERS);
+        this.unused = database.getCollection(GaplessMongoEventStorageEngine.UNUSED);
         this.naturalOrderIsIdOrder = embedded;
     }
 
@@ -105,6 +107,18 @@ public class StoredEvents {
             commits.find(in("_id", ids)).into(found);
         }
         return found.stream().sorted(Comparator.comparingLong(d -> d.getLong("_id"))).map(StoredEvents::commit).toList();
+    }
+
+    /** Whether every index from {@code from} up to (not including) {@code to} is known never to hold an event (its write was refused). */
+    public boolean knownUnused(long from, long to) {
+        List<Long> starts = LongStream.range(from, to).boxed().toList();
+        java.util.Map<Long, Long> ranges = new java.util.HashMap<>();
+        unused.find(in("_id", starts)).forEach(d -> ranges.put(d.getLong("_id"), d.getLong("last")));
+        long next = from;
+        while (next < to && ranges.containsKey(next)) {
+            next = ranges.get(next) + 1;
+        }
+        return next >= to;
     }
 
     /** The event stored under global index {@code global}, if any. */
