@@ -8,9 +8,11 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.ecabinet.dispatch.DispatchCommands.ReceiveFromAxis;
+import org.ecabinet.dispatch.DispatchCommands.RecordRemoteRecall;
 import org.ecabinet.dispatch.DispatchCommands.RecordRemoteStatus;
 import org.ecabinet.dispatch.DispatchQueries.ListDocuments;
 import org.ecabinet.events.dispatch.DocumentFile;
+import org.ecabinet.events.dispatch.RecallKind;
 import org.ecabinet.identity.Agencies;
 import org.ecabinet.platform.CommandSender;
 import org.ecabinet.platform.NotFound;
@@ -60,6 +62,15 @@ class Axis {
 
     /** The sealed package of a dispatched (or signed) document, as its sender sends it. */
     byte[] packageOf(DocumentView view) {
+        return packageOf(view, null, null);
+    }
+
+    /** The sealed package asking the recipients to give the document back or to let it be updated. */
+    byte[] recallPackageOf(DocumentView view, RecallKind kind, String reason) {
+        return packageOf(view, kind, reason);
+    }
+
+    private byte[] packageOf(DocumentView view, RecallKind recall, String reason) {
         if (view.signature == null) {
             throw new org.ecabinet.platform.RuleViolation("Only a signed document has an edXML package.");
         }
@@ -67,8 +78,11 @@ class Axis {
         List<EdXml.Attached> attachments = view.attachments.stream()
                 .map(a -> new EdXml.Attached(a.fileName(), files.read(a.fileId()).orElseThrow(() -> new NotFound("An attachment is missing."))))
                 .toList();
-        Document document = EdXml.documentPackage(view, organ(view.senderOrganId), view.dispatchedTo.stream().map(this::organ).toList(), pdf,
-                attachments, clock.instant());
+        List<EdXml.Organ> to = view.dispatchedTo.stream().map(this::organ).toList();
+        Document document = recall == null
+                ? EdXml.documentPackage(view, organ(view.senderOrganId), to, pdf, attachments, clock.instant())
+                : EdXml.documentPackage(view, organ(view.senderOrganId), to, pdf, attachments,
+                        recall == RecallKind.RECALL ? EdXml.RECALL : EdXml.UPDATE, reason, clock.instant());
         seals.seal(document, EdXml.header(document), view.senderOrganId, organ(view.senderOrganId).name());
         return EdXml.serialize(document);
     }
@@ -116,6 +130,11 @@ class Axis {
             throw new ServerWebInputException("Attachment: the document is not signed (" + signature.message() + "); unsigned documents do not travel.");
         }
         String documentId = UUID.nameUUIDFromBytes((sender + "|" + received.documentId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        if (received.businessType() == EdXml.RECALL || received.businessType() == EdXml.UPDATE) {
+            commands.sendAsSystem(new RecordRemoteRecall(documentId, sender, received.businessType() == EdXml.RECALL ? RecallKind.RECALL : RecallKind.UPDATE,
+                    received.businessReason() == null ? "" : received.businessReason()), "axis");
+            return new Received(documentId, true);
+        }
         for (EdXml.Attached attachment : received.attachments()) {
             if (!DocumentStore.looksLikePdf(attachment.bytes())) {
                 throw new ServerWebInputException("Attachment " + attachment.name() + ": not a PDF.");

@@ -107,7 +107,7 @@ class AxisDelivery {
                 event.staffName());
     }
 
-    /** The sender's recall request goes to every recipient hosted elsewhere. */
+    /** The sender's recall or update request goes to every recipient hosted elsewhere, as the package of business type 1 or 2. */
     @EventHandler
     @DisallowReplay
     void on(RecallRequested event, @SequenceNumber long sequence) throws IOException, InterruptedException {
@@ -117,8 +117,7 @@ class AxisDelivery {
         }
         for (String recipient : view.dispatchedTo) {
             if (!properties.hostedHere(recipient)) {
-                byte[] status = axis.statusOf(view, view.senderOrganId, "13", event.reason(), event.staffName());
-                send(recipient, status);
+                send(recipient, axis.recallPackageOf(view, event.kind(), event.reason()));
             }
         }
     }

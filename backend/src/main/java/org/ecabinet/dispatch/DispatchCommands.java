@@ -53,7 +53,11 @@ final class DispatchCommands {
     record RecordDelivery(@TargetAggregateIdentifier String documentId, String recipientOrganId) {
     }
 
-    /** A status message from a recipient hosted elsewhere, or from the sender (13: recall or update). */
+    /** A recall or update request from the sender, hosted elsewhere (a package of business type 1 or 2). */
+    record RecordRemoteRecall(@TargetAggregateIdentifier String documentId, String fromOrganId, RecallKind kind, String reason) {
+    }
+
+    /** A status message from a recipient hosted elsewhere. */
     record RecordRemoteStatus(@TargetAggregateIdentifier String documentId, String fromOrganId, String statusCode, String description,
                               String staffName) {
     }

@@ -118,24 +118,26 @@ public class DocumentDispatch {
         }
     }
 
+    /** The sender, on another system, asks for its document back (edXML business type 1) or to update it (2). */
+    @CommandHandler
+    void handle(RecordRemoteRecall command) {
+        if (!command.fromOrganId().equals(senderOrganId)) {
+            throw new NotPermitted(command.fromOrganId() + " did not send this document.");
+        }
+        if (recallRequested == null) { // a package may arrive twice
+            apply(new RecallRequested(documentId, command.kind(), "axis:" + senderOrganId, senderOrganId, command.reason()));
+        }
+    }
+
     /**
-     * Applies an edXML status code sent by another system: by a recipient (02–06, 15, 16) to this sender's
-     * document, or by the sender (13) to this recipient's copy. A status already recorded, or one that
-     * does not follow from the current one, changes nothing: messages may arrive twice.
+     * Applies an edXML status code sent by a recipient on another system (02–06, 15, 16) to this sender's
+     * document. A status already recorded, or one that does not follow from the current one, changes
+     * nothing: messages may arrive twice.
      */
     @CommandHandler
     void handle(RecordRemoteStatus command) {
         String from = command.fromOrganId();
         String staff = command.staffName() == null || command.staffName().isBlank() ? from : command.staffName();
-        if (command.statusCode().equals("13")) {
-            if (!from.equals(senderOrganId)) {
-                throw new NotPermitted(from + " did not send this document.");
-            }
-            if (recallRequested == null) {
-                apply(new RecallRequested(documentId, RecallKind.RECALL, "axis:" + from, staff, command.description()));
-            }
-            return;
-        }
         if (!dispatchedTo.contains(from)) {
             throw new NotPermitted(from + " is not a recipient of this document.");
         }

@@ -36,8 +36,10 @@ final class EdXml {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    /** edXML business types of a document package: a new document, or one that replaces a document sent before. */
+    /** edXML business types of a document package: new, recall, update, replacement of a document sent before. */
     static final int NEW = 0;
+    static final int RECALL = 1;
+    static final int UPDATE = 2;
     static final int REPLACEMENT = 3;
 
     private EdXml() {
@@ -50,8 +52,8 @@ final class EdXml {
     /** What a document package says. */
     record DocumentPackage(Organ from, List<Organ> to, String documentId, String codeNumber, String codeNotation, String place,
                            LocalDate promulgationDate, String documentType, String subject, SignerInfo signer, LocalDate dueDate,
-                           Urgency urgency, int pageCount, int businessType, List<Trace> traces, String fileName, byte[] pdf,
-                           List<Attached> attachments) {
+                           Urgency urgency, int pageCount, int businessType, String businessReason, List<Trace> traces, String fileName,
+                           byte[] pdf, List<Attached> attachments) {
     }
 
     /** A file carried base64 in the package (AttachmentEncoded/Attachment): the document itself, or one of its attachments. */
@@ -72,6 +74,12 @@ final class EdXml {
 
     /** The package of a dispatched document; the header is left for the seal (see {@link #header}). */
     static Document documentPackage(DocumentView view, Organ from, List<Organ> to, byte[] signedPdf, List<Attached> attachments, Instant now) {
+        return documentPackage(view, from, to, signedPdf, attachments, view.replacesDocumentId == null ? NEW : REPLACEMENT, null, now);
+    }
+
+    /** The package again, asking its recipients to give it back (business type 1) or to let it be updated (2), with the reason. */
+    static Document documentPackage(DocumentView view, Organ from, List<Organ> to, byte[] signedPdf, List<Attached> attachments, int businessType,
+                                    String reason, Instant now) {
         Document document = newDocument();
         Element envelope = envelope(document);
         Element header = add(document, envelope, "edXMLHeader");
@@ -107,7 +115,11 @@ final class EdXml {
         Element trace = add(document, traces, "TraceHeader");
         text(document, trace, "OrganId", from.organId());
         text(document, trace, "Timestamp", TIMESTAMP.format(now));
-        text(document, add(document, traces, "Bussiness"), "BussinessDocType", String.valueOf(view.replacesDocumentId == null ? NEW : REPLACEMENT));
+        Element business = add(document, traces, "Bussiness");
+        text(document, business, "BussinessDocType", String.valueOf(businessType));
+        if (reason != null) {
+            text(document, business, "BussinessDocReason", reason);
+        }
         Element manifest = add(document, add(document, envelope, "edXMLBody"), "edXMLManifest");
         Element encoded = add(document, envelope, "AttachmentEncoded");
         List<Attached> files = new ArrayList<>();
@@ -185,7 +197,8 @@ final class EdXml {
                 text(promulgation, "Place"), LocalDate.parse(text(promulgation, "PromulgationDate"), DATE), text(one(message, "DocumentType"), "TypeName"),
                 text(message, "Subject"), new SignerInfo(competence.isBlank() ? null : competence, text(signer, "Position"), text(signer, "FullName")),
                 due.isBlank() ? null : LocalDate.parse(due, DATE), Urgency.values()[Math.min(priority, Urgency.values().length - 1)],
-                Integer.parseInt(text(other, "PageAmount")), Integer.parseInt(text(document.getDocumentElement(), "BussinessDocType")), traces,
+                Integer.parseInt(text(other, "PageAmount")), Integer.parseInt(text(document.getDocumentElement(), "BussinessDocType")),
+                optionalText(document.getDocumentElement(), "BussinessDocReason"), traces,
                 files.get(0).name(), files.get(0).bytes(), files.subList(1, files.size()));
     }
 
@@ -283,6 +296,11 @@ final class EdXml {
             throw new IllegalArgumentException("The package has no " + name + ".");
         }
         return (Element) found.item(0);
+    }
+
+    private static String optionalText(Element parent, String name) {
+        NodeList found = parent.getElementsByTagNameNS(NS, name);
+        return found.getLength() == 0 ? null : found.item(0).getTextContent().strip();
     }
 
     private static String text(Element parent, String name) {

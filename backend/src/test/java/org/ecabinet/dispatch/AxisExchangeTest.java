@@ -46,6 +46,16 @@ class AxisExchangeTest {
                 JsonNode atA = awaitDocument(a, clerkA, first, d -> d.at("/recipients/0/statusCode").asText().equals("03"));
                 assertThat(atA.at("/recipients/0/signatureReport").asText()).startsWith("TOTAL_PASSED");
 
+                // A asks for an update (edXML business type 1/2 over the axis); B's clerk refuses (16), and A hears it.
+                assertThat(a.post("/api/documents/" + first + "/recall", clerkA, "{\"kind\":\"UPDATE\",\"reason\":\"Sửa số liệu phụ lục\"}")
+                        .statusCode()).isEqualTo(204);
+                JsonNode asked = awaitDocument(b, clerkB, copy, d -> !d.get("recallRequested").isNull());
+                assertThat(asked.get("recallRequested").asText()).isEqualTo("UPDATE");
+                assertThat(asked.get("recallReason").asText()).isEqualTo("Sửa số liệu phụ lục");
+                assertThat(b.post("/api/documents/" + copy + "/recall/answer", clerkB, "{\"agreed\":false,\"reason\":\"Đã triển khai\"}")
+                        .statusCode()).isEqualTo(204);
+                awaitDocument(a, clerkA, first, d -> d.get("timeline").findValuesAsText("code").contains("16"));
+
                 b.kill();
                 String second = dispatchedDocument(a, clerkA, "7817");
                 Thread.sleep(3000);

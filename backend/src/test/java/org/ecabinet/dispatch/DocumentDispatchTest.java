@@ -197,6 +197,16 @@ class DocumentDispatchTest {
         }
 
         @Test
+        void theSenderOnAnotherSystemAsksForAnUpdateOnceAndOnlyItMay() {
+            Object[] copy = {registered(Confidentiality.ORDINARY), signed(1), new DocumentDispatched(DOC, List.of(G12)), new DocumentDelivered(DOC, G12)};
+            fixture.given(copy).when(new RecordRemoteRecall(DOC, G22, RecallKind.UPDATE, "Sửa số liệu phụ lục"))
+                    .expectEvents(new RecallRequested(DOC, RecallKind.UPDATE, "axis:" + G22, G22, "Sửa số liệu phụ lục"));
+            fixture.given(copy).andGiven(new RecallRequested(DOC, RecallKind.UPDATE, "axis:" + G22, G22, "Sửa số liệu phụ lục"))
+                    .when(new RecordRemoteRecall(DOC, G22, RecallKind.UPDATE, "Sửa số liệu phụ lục")).expectNoEvents();
+            fixture.given(copy).when(new RecordRemoteRecall(DOC, G12, RecallKind.RECALL, "x")).expectException(NotPermitted.class);
+        }
+
+        @Test
         void aDocumentFromTheAxisArrivesSignedAndDeliveredToTheRecipientsHostedHere() {
             fixture.givenNoPriorActivity()
                     .when(new ReceiveFromAxis(DOC, "000.00.00.G99", "12", "UBND-VP", "Công văn", "V/v báo cáo", "Huế", LocalDate.of(2026, 11, 20),
