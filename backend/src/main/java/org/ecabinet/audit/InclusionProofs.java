@@ -33,12 +33,12 @@ class InclusionProofs {
             }
             return ledger.checkpoint();
         });
-        List<byte[]> tree = leaves.leaves(0, checkpoint.treeSize());
         byte[] leaf = LedgerLeaf.of(global, event.recomputedHash());
-        if (tree.size() != checkpoint.treeSize() || !java.util.Arrays.equals(tree.get((int) global), leaf)) {
+        List<byte[]> recorded = leaves.leaves(global, global + 1);
+        if (recorded.isEmpty() || !java.util.Arrays.equals(recorded.get(0), leaf)) {
             throw new RuleViolation("The stored event differs from what the ledger recorded: run the integrity verification.");
         }
-        List<String> path = MerkleTree.inclusionPath(tree, (int) global, (int) checkpoint.treeSize()).stream()
+        List<String> path = MerkleTree.inclusionPath(global, checkpoint.treeSize(), leaves.subtrees(checkpoint.treeSize())).stream()
                 .map(HexFormat.of()::formatHex).toList();
         Base64.Encoder base64 = Base64.getEncoder();
         return new InclusionProof(InclusionProof.FORMAT, event, global, checkpoint.treeSize(), path, checkpoint.statement(),

@@ -63,8 +63,11 @@ class LeafLog {
             for (long i = Math.max(chunkStart, size); i < Math.min(end, chunkStart + CHUNK); i++) {
                 bytes.writeBytes(leaves.get((int) (i - size)));
             }
-            chunks.replaceOne(eq("_id", chunk), new Document("_id", chunk).append("leaves", new Binary(bytes.toByteArray())),
-                    new ReplaceOptions().upsert(true));
+            Document stored = new Document("_id", chunk).append("leaves", new Binary(bytes.toByteArray()));
+            if (bytes.size() == CHUNK * HASH) {
+                stored.append("root", new Binary(MerkleTree.root(split(bytes.toByteArray()), CHUNK))); // a full chunk is a perfect subtree
+            }
+            chunks.replaceOne(eq("_id", chunk), stored, new ReplaceOptions().upsert(true));
         }
         state.replaceOne(eq("_id", "ledger"), new Document("_id", "ledger").append("size", frontier.size())
                 .append("frontier", frontier.roots().stream().map(Binary::new).toList()), new ReplaceOptions().upsert(true));
@@ -88,6 +91,50 @@ class LeafLog {
             leaves.add(Arrays.copyOfRange(chunk, offset, offset + HASH));
         }
         return leaves;
+    }
+
+    /**
+     * The subtree hashes of the first {@code size} leaves, from the roots of full chunks where a subtree is
+     * made of whole chunks and from leaves only inside a chunk: a proof reads about size/1024 roots and two
+     * chunks of leaves, not every leaf.
+     */
+    MerkleTree.Subtrees subtrees(long size) {
+        long fullChunks = size / CHUNK;
+        List<byte[]> roots = new ArrayList<>();
+        if (fullChunks > 0) {
+            Map<Long, byte[]> byChunk = new HashMap<>();
+            chunks.find(in("_id", LongStream.range(0, fullChunks).boxed().toList()))
+                    .projection(new Document("root", 1))
+                    .forEach(d -> byChunk.put(d.getLong("_id"), d.get("root", Binary.class) == null ? null : d.get("root", Binary.class).getData()));
+            for (long c = 0; c < fullChunks; c++) {
+                byte[] root = byChunk.get(c);
+                roots.add(root != null ? root : MerkleTree.root(leaves(c * CHUNK, (c + 1) * CHUNK), CHUNK)); // chunks kept before roots were
+            }
+        }
+        Map<Long, List<byte[]>> chunkLeaves = new HashMap<>();
+        return new MerkleTree.Subtrees() {
+            @Override
+            public byte[] hash(long from, long to) {
+                if (from % CHUNK == 0 && (to - from) % CHUNK == 0) { // whole chunks: a tree over their roots
+                    return MerkleTree.root(roots.subList((int) (from / CHUNK), (int) (to / CHUNK)), (int) ((to - from) / CHUNK));
+                }
+                long chunk = from / CHUNK;
+                if (chunk == (to - 1) / CHUNK) { // inside one chunk: from its leaves
+                    List<byte[]> inChunk = chunkLeaves.computeIfAbsent(chunk, c -> leaves(c * CHUNK, Math.min(size, (c + 1) * CHUNK)));
+                    return MerkleTree.root(inChunk.subList((int) (from - chunk * CHUNK), (int) (to - chunk * CHUNK)), (int) (to - from));
+                }
+                long k = Long.highestOneBit(to - from - 1); // across chunks: split as RFC 9162 does
+                return MerkleTree.node(hash(from, from + k), hash(from + k, to));
+            }
+        };
+    }
+
+    private static List<byte[]> split(byte[] concatenated) {
+        List<byte[]> hashes = new ArrayList<>();
+        for (int offset = 0; offset < concatenated.length; offset += HASH) {
+            hashes.add(Arrays.copyOfRange(concatenated, offset, offset + HASH));
+        }
+        return hashes;
     }
 
     private byte[] stored(long chunk) {

@@ -30,13 +30,29 @@ final class MerkleTree {
         return subtree(leaves, 0, size);
     }
 
+    /** The hash of the subtree over leaves {@code from} (inclusive) to {@code to} (exclusive), however it is found. */
+    interface Subtrees {
+        byte[] hash(long from, long to);
+    }
+
     /** The audit path of leaf {@code index} in the tree of the first {@code size} leaves. */
     static List<byte[]> inclusionPath(List<byte[]> leaves, int index, int size) {
-        if (index < 0 || index >= size || size > leaves.size()) {
+        if (size > leaves.size()) {
+            throw new IllegalArgumentException("Leaf " + index + " is not in a tree of " + size + " leaves.");
+        }
+        return inclusionPath(index, size, (from, to) -> subtree(leaves, (int) from, (int) to));
+    }
+
+    /**
+     * The audit path of leaf {@code index}, asking {@code subtrees} only for the siblings on the way: the
+     * left part of every split is a perfect, aligned subtree, which a store can keep precomputed.
+     */
+    static List<byte[]> inclusionPath(long index, long size, Subtrees subtrees) {
+        if (index < 0 || index >= size) {
             throw new IllegalArgumentException("Leaf " + index + " is not in a tree of " + size + " leaves.");
         }
         List<byte[]> path = new ArrayList<>();
-        path(leaves, index, 0, size, path);
+        path(subtrees, index, 0, size, path);
         return path;
     }
 
@@ -75,17 +91,17 @@ final class MerkleTree {
         return node(subtree(leaves, from, from + k), subtree(leaves, from + k, to));
     }
 
-    private static void path(List<byte[]> leaves, int index, int from, int to, List<byte[]> path) {
+    private static void path(Subtrees subtrees, long index, long from, long to, List<byte[]> path) {
         if (to - from == 1) {
             return;
         }
-        int k = split(to - from);
+        long k = Long.highestOneBit(to - from - 1);
         if (index < from + k) {
-            path(leaves, index, from, from + k, path);
-            path.add(subtree(leaves, from + k, to));
+            path(subtrees, index, from, from + k, path);
+            path.add(subtrees.hash(from + k, to));
         } else {
-            path(leaves, index, from + k, to, path);
-            path.add(subtree(leaves, from, from + k));
+            path(subtrees, index, from + k, to, path);
+            path.add(subtrees.hash(from, from + k));
         }
     }
 

@@ -301,6 +301,34 @@ class LedgerTest {
     }
 
     @Test
+    void proofsFromStoredChunkRootsEqualProofsFromAllLeaves() {
+        LeafLog log = new LeafLog(database);
+        List<byte[]> all = new ArrayList<>();
+        Frontier frontier = new Frontier();
+        java.util.Random random = new java.util.Random(7);
+        for (int batch = 0; batch < 7; batch++) { // appended in uneven batches, as the ledger folds
+            List<byte[]> added = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                byte[] leaf = new byte[32];
+                random.nextBytes(leaf);
+                added.add(leaf);
+                frontier.append(leaf);
+            }
+            log.append(all.size(), added, frontier);
+            all.addAll(added);
+        }
+        for (int size : new int[] {1, 1024, 1025, 2048, 2500, 3072, 3500}) {
+            MerkleTree.Subtrees chunked = log.subtrees(size);
+            for (int index : new int[] {0, 1, 1023, 1024, 2047, 2048, 2049, 3071, 3072, 3499}) {
+                if (index < size) {
+                    assertThat(MerkleTree.inclusionPath(index, size, chunked)).as("leaf %d of %d", index, size)
+                            .usingElementComparator(java.util.Arrays::compare).containsExactlyElementsOf(MerkleTree.inclusionPath(all, index, size));
+                }
+            }
+        }
+    }
+
+    @Test
     void everyEventHasAnInclusionProofThatChecksOfflineAndFailsForAnotherEvent() {
         appendHistory();
         Ledger ledger = ledger(1000);
