@@ -137,7 +137,7 @@ class LedgerTest {
 
         assertThat(ledger.size()).isEqualTo(11);
         List<byte[]> expected = new ArrayList<>();
-        store.forEachCommit(c -> c.events().forEach(e -> expected.add(LedgerLeaf.of(e.global(), EventHash.recompute(e)))));
+        store.commits().forEach(c -> c.events().forEach(e -> expected.add(LedgerLeaf.of(e.global(), EventHash.recompute(e)))));
         assertThat(new LeafLog(database).leaves(0, 11)).usingElementComparator(java.util.Arrays::compare).containsExactlyElementsOf(expected);
         List<Checkpoint> checkpoints = new CheckpointStore(database, exports).all();
         assertThat(checkpoints).extracting(Checkpoint::treeSize).containsExactly(4L, 8L, 11L);

@@ -55,38 +55,40 @@ public class EventStoreIntegrity {
     public Report verify(LongConsumer progress, IndexVisitor visitor) {
         Map<String, Head> heads = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
-        long[] counts = new long[3]; // commits, events, unused indexes
-        long[] previousLast = {-1};
-        store.forEachCommit(commit -> {
-            counts[0]++;
+        long commitCount = 0;
+        long eventCount = 0;
+        long unused = 0;
+        long previousLast = -1;
+        for (StoredEvents.Commit commit : store.commits()) {
+            commitCount++;
             long first = commit.firstGlobal();
             long last = commit.lastGlobal();
             List<StoredEvents.StoredEvent> events = commit.events();
-            for (long g = previousLast[0] + 1; g < first; g++) {
-                counts[2]++;
+            for (long g = previousLast + 1; g < first; g++) {
+                unused++;
                 if (visitor != null) {
                     visitor.unused(g);
                 }
             }
-            if (first <= previousLast[0] || events.isEmpty() || events.get(0).global() != first
+            if (first <= previousLast || events.isEmpty() || events.get(0).global() != first
                     || events.get(events.size() - 1).global() != last || last - first + 1 != events.size()) {
                 add(findings, new Finding(Kind.REORDERED, last, commit.aggregateId(), -1,
                         "The commit stored under global index " + last + " does not hold the events of that place."));
             }
-            previousLast[0] = Math.max(previousLast[0], last);
+            previousLast = Math.max(previousLast, last);
             for (StoredEvents.StoredEvent event : events) {
-                counts[1]++;
+                eventCount++;
                 check(event, heads, findings);
                 if (visitor != null) {
                     visitor.stored(event);
                 }
             }
-            if (counts[0] % 10_000 == 0) {
-                progress.accept(counts[1]);
+            if (commitCount % 10_000 == 0) {
+                progress.accept(eventCount);
             }
-        });
-        progress.accept(counts[1]);
-        return new Report(findings.isEmpty(), counts[0], counts[1], counts[2], findings.isEmpty() ? null : findings.get(0), findings);
+        }
+        progress.accept(eventCount);
+        return new Report(findings.isEmpty(), commitCount, eventCount, unused, findings.isEmpty() ? null : findings.get(0), findings);
     }
 
     private static void check(StoredEvents.StoredEvent event, Map<String, Head> heads, List<Finding> findings) {

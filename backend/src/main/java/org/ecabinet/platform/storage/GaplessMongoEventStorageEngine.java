@@ -398,6 +398,11 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /** The next global index that will be handed out: every index below it was given to a writer. */
     private long allocated() {
+        return allocated(counters);
+    }
+
+    /** The next index the counter will hand out, read from the counters collection: every index below it was given to a writer. */
+    static long allocated(MongoCollection<Document> counters) {
         Document counter = counters.find(eq("_id", "global")).first();
         return counter == null ? 0 : counter.getLong("next");
     }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 import org.axonframework.common.DateTimeUtils;
@@ -73,8 +72,7 @@ public class StoredEvents {
 
     /** The next global index to be handed out: every index below it was given to a writer. */
     public long allocated() {
-        Document counter = counters.find(eq("_id", "global")).first();
-        return counter == null ? 0 : counter.getLong("next");
+        return GaplessMongoEventStorageEngine.allocated(counters);
     }
 
     /** The highest global index that holds an event, or -1: below {@link #allocated()} when the last writers failed. */
@@ -90,9 +88,9 @@ public class StoredEvents {
         return -1;
     }
 
-    /** Every commit, in global order. */
-    public void forEachCommit(Consumer<Commit> action) {
-        inGlobalOrder(commits.find().batchSize(1000)).forEach(d -> action.accept(commit(d)));
+    /** Every commit, in global order, read as the iteration goes. */
+    public Iterable<Commit> commits() {
+        return inGlobalOrder(commits.find().batchSize(1000)).map(StoredEvents::commit);
     }
 
     /**
