@@ -21,6 +21,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
 
 /**
  * Checkpoints in the database ({@code ledger_checkpoints}) and, when an export directory is set, as files
@@ -53,24 +54,23 @@ class CheckpointStore {
 
     List<Checkpoint> all() {
         List<Checkpoint> all = new ArrayList<>();
-        checkpoints.find().forEach(d -> all.add(Checkpoint.parse(d.getString("statement"),
-                d.get("seal", Binary.class).getData(), d.get("timeStamp", Binary.class).getData())));
+        checkpoints.find().forEach(d -> all.add(read(d)));
         all.sort(Comparator.comparingLong(Checkpoint::treeSize));
         return all;
     }
 
+    /** The checkpoint of the largest tree; only it is read (there is one every thousand events). */
     Optional<Checkpoint> latest() {
-        List<Checkpoint> all = all();
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        return Optional.ofNullable(checkpoints.find().sort(Sorts.descending("_id")).limit(1).first()).map(CheckpointStore::read);
     }
 
     Optional<Checkpoint> find(long treeSize) {
-        return Optional.ofNullable(checkpoints.find(eq("_id", treeSize)).first()).map(d -> Checkpoint.parse(d.getString("statement"),
-                d.get("seal", Binary.class).getData(), d.get("timeStamp", Binary.class).getData()));
+        return Optional.ofNullable(checkpoints.find(eq("_id", treeSize)).first()).map(CheckpointStore::read);
     }
 
-    boolean exports() {
-        return exportDirectory != null;
+    private static Checkpoint read(Document document) {
+        return Checkpoint.parse(document.getString("statement"), document.get("seal", Binary.class).getData(),
+                document.get("timeStamp", Binary.class).getData());
     }
 
     /** The checkpoints found in the export directory, by tree size. */

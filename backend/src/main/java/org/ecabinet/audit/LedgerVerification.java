@@ -52,7 +52,8 @@ class LedgerVerification {
 
     Report verify(LongConsumer progress) {
         List<CheckpointProblem> problems = new ArrayList<>();
-        TreeMap<Long, Checkpoint> toCheck = checkpointsToCheck(problems);
+        List<Checkpoint> exported = checkpoints.exported();
+        TreeMap<Long, Checkpoint> toCheck = checkpointsToCheck(exported, problems);
         long ledgerSize = leaves.frontier().size();
         Walk walk = new Walk(toCheck, ledgerSize, problems);
         EventStoreIntegrity.Report chains = integrity.verify(progress, walk);
@@ -62,7 +63,7 @@ class LedgerVerification {
                 .min(Comparator.comparingLong(Finding::global)).orElse(null);
         boolean intact = chains.intact() && walk.findings.isEmpty() && problems.isEmpty();
         Checkpoint latest = toCheck.isEmpty() ? null : toCheck.lastEntry().getValue();
-        return new Report(intact, first, chains, walk.findings, problems, ledgerSize, toCheck.size(), checkpoints.exported().size(),
+        return new Report(intact, first, chains, walk.findings, problems, ledgerSize, toCheck.size(), exported.size(),
                 latest == null ? null : new CheckpointSummary(latest.treeSize(), latest.rootHash(), latest.time()));
     }
 
@@ -71,10 +72,10 @@ class LedgerVerification {
      * are exported, a copy in the database that differs from or lacks its file is itself a finding, and
      * the file's statement is the one checked against the store.
      */
-    private TreeMap<Long, Checkpoint> checkpointsToCheck(List<CheckpointProblem> problems) {
+    private TreeMap<Long, Checkpoint> checkpointsToCheck(List<Checkpoint> exportedCheckpoints, List<CheckpointProblem> problems) {
         TreeMap<Long, Checkpoint> byTreeSize = new TreeMap<>();
         checkpoints.all().forEach(c -> byTreeSize.put(c.treeSize(), c));
-        for (Checkpoint exported : checkpoints.exported()) {
+        for (Checkpoint exported : exportedCheckpoints) {
             Checkpoint kept = byTreeSize.get(exported.treeSize());
             if (kept == null) {
                 problems.add(new CheckpointProblem(exported.treeSize(), "The exported checkpoint is missing from the database."));
