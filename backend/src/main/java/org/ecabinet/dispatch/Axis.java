@@ -10,7 +10,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.ecabinet.dispatch.DispatchCommands.ReceiveFromAxis;
 import org.ecabinet.dispatch.DispatchCommands.RecordRemoteRecall;
 import org.ecabinet.dispatch.DispatchCommands.RecordRemoteStatus;
-import org.ecabinet.dispatch.DispatchQueries.ListDocuments;
+import org.ecabinet.dispatch.DispatchQueries.FindByEdXmlId;
 import org.ecabinet.events.dispatch.DocumentFile;
 import org.ecabinet.events.dispatch.RecallKind;
 import org.ecabinet.identity.Agencies;
@@ -89,8 +89,7 @@ class Axis {
 
     /** A sealed status message from a recipient about a document sent from elsewhere. */
     byte[] statusOf(DocumentView view, String fromOrganId, String statusCode, String description, String staff) {
-        Document document = EdXml.statusMessage(EdXml.documentId(view.senderOrganId, view.promulgationDate, view.codeNumber, view.codeNotation),
-                view.senderOrganId, organ(fromOrganId), statusCode, description, staff, clock.instant());
+        Document document = EdXml.statusMessage(view.edxmlDocumentId, view.senderOrganId, organ(fromOrganId), statusCode, description, staff, clock.instant());
         seals.seal(document, EdXml.header(document), fromOrganId, organ(fromOrganId).name());
         return EdXml.serialize(document);
     }
@@ -160,11 +159,11 @@ class Axis {
 
     private Received status(EdXml.StatusMessage status, AgencySeals.Check seal) {
         requireSealedBy(seal, status.from().organId());
-        String edxmlId = status.responseForDocumentId();
-        DocumentView view = queries.query(new ListDocuments(), ResponseTypes.multipleInstancesOf(DocumentView.class)).join().stream()
-                .filter(v -> v.senderOrganId.equals(status.responseForOrganId())
-                        && edxmlId.equals(EdXml.documentId(v.senderOrganId, v.promulgationDate, v.codeNumber, v.codeNotation)))
-                .findFirst().orElseThrow(() -> new NotFound("No document " + edxmlId + " here."));
+        DocumentView view = queries.query(new FindByEdXmlId(status.responseForOrganId(), status.responseForDocumentId()),
+                ResponseTypes.instanceOf(DocumentView.class)).join();
+        if (view == null) {
+            throw new NotFound("No document " + status.responseForDocumentId() + " here.");
+        }
         commands.sendAsSystem(new RecordRemoteStatus(view.documentId, status.from().organId(), status.statusCode(), status.description(),
                 status.staff()), "axis");
         return new Received(view.documentId, true);

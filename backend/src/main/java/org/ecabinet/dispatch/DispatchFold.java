@@ -16,6 +16,7 @@ final class DispatchFold {
             view.senderOrganId = e.senderOrganId();
             view.codeNumber = e.codeNumber();
             view.codeNotation = e.codeNotation();
+            view.edxmlDocumentId = EdXml.documentId(e.senderOrganId(), e.promulgationDate(), e.codeNumber(), e.codeNotation());
             view.documentType = e.documentType();
             view.subject = e.subject();
             view.promulgationPlace = e.promulgationPlace();

@@ -9,6 +9,10 @@ public final class DispatchQueries {
     record FindDocument(String documentId) {
     }
 
+    /** A document by the id it travels under on the axis, with its sender. */
+    record FindByEdXmlId(String senderOrganId, String edxmlDocumentId) {
+    }
+
     public record ListDocuments() {
     }
 }

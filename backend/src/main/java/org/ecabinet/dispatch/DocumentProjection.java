@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.ecabinet.dispatch.DispatchQueries.FindByEdXmlId;
 import org.ecabinet.dispatch.DispatchQueries.FindDocument;
 import org.ecabinet.dispatch.DispatchQueries.ListDocuments;
 import org.ecabinet.events.dispatch.DispatchEvent;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
 /** One {@link DocumentView} per document in {@code document_views}, folded by {@link DispatchFold}; rebuilt at will. */
@@ -44,6 +46,11 @@ class DocumentProjection extends ViewProjection<DocumentView> {
     @QueryHandler
     DocumentView handle(FindDocument query) {
         return find(query.documentId());
+    }
+
+    @QueryHandler
+    DocumentView handle(FindByEdXmlId query) {
+        return first(Filters.and(Filters.eq("senderOrganId", query.senderOrganId()), Filters.eq("edxmlDocumentId", query.edxmlDocumentId())));
     }
 
     @QueryHandler

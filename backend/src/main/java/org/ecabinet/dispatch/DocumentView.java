@@ -22,6 +22,8 @@ public class DocumentView {
     public String senderOrganId;
     public String codeNumber;
     public String codeNotation;
+    /** The id the document travels under on the axis: {@code {OrganId},{yyyy/MM/dd},{number}/{notation}}. */
+    public String edxmlDocumentId;
     public String documentType;
     public String subject;
     public String promulgationPlace;

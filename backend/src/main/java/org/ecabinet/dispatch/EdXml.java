@@ -86,7 +86,7 @@ final class EdXml {
         Element message = add(document, header, "MessageHeader");
         organ(document, add(document, message, "From"), from);
         to.forEach(organ -> organ(document, add(document, message, "To"), organ));
-        text(document, message, "DocumentId", documentId(from.organId(), view.promulgationDate, view.codeNumber, view.codeNotation));
+        text(document, message, "DocumentId", view.edxmlDocumentId);
         Element code = add(document, message, "Code");
         text(document, code, "CodeNumber", view.codeNumber);
         text(document, code, "CodeNotation", view.codeNotation);

@@ -41,6 +41,10 @@ public abstract class ViewProjection<V> implements Projection {
         return views.find(id);
     }
 
+    protected V first(Bson filter) {
+        return views.first(filter);
+    }
+
     protected List<V> all(Bson sort) {
         return views.all(sort);
     }

@@ -42,6 +42,12 @@ public final class ViewStore<T> {
         return document == null ? null : read(document);
     }
 
+    /** The first view matching the filter, or null. */
+    public T first(Bson filter) {
+        Document document = collection.find(filter).first();
+        return document == null ? null : read(document);
+    }
+
     public List<T> all(Bson sort) {
         List<T> all = new ArrayList<>();
         collection.find().sort(sort).forEach(d -> all.add(read(d)));
