@@ -12,12 +12,16 @@ echo "Building (tests skipped; run 'mvn -B verify' for them)..."
 mvn -B -q -Dstyle.color=never install -DskipTests
 built=$(date +%s)
 
-mkdir -p data/logs
+mkdir -p data/logs keys
+# The frontend is the backend's one trusted proxy: it shows this key with the browser's address.
+[ -s keys/proxy.key ] || (umask 077; head -c 32 /dev/urandom | base64 > keys/proxy.key)
+export CABINET_PROXY_KEY; CABINET_PROXY_KEY=$(cat keys/proxy.key)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null' EXIT INT TERM
 
-CABINET_LEDGER_EXPORT_DIR=${CABINET_LEDGER_EXPORT_DIR:-./ledger-checkpoints} \
-  java -jar backend/target/backend-*-exec.jar --server.port="$backend_port" > data/logs/backend.log 2>&1 &
+# Demo data only here, on a store of its own (./data); the master key is created in ./keys on the first start.
+CABINET_LEDGER_EXPORT_DIR=${CABINET_LEDGER_EXPORT_DIR:-./ledger-checkpoints} CABINET_TRUSTED_PROXIES=127.0.0.1,::1 \
+  java -jar backend/target/backend-*-exec.jar --server.port="$backend_port" --spring.profiles.active=demo > data/logs/backend.log 2>&1 &
 pids+=($!)
 java -jar frontend/target/frontend-*-exec.jar --server.port="$frontend_port" \
   --cabinet.backend.url="http://localhost:$backend_port" > data/logs/frontend.log 2>&1 &
@@ -41,6 +45,7 @@ e-Cabinet is running (build $((built - started)) s, start-up $((ready - built)) 
   UI:        http://localhost:$frontend_port
   API:       http://localhost:$backend_port/api  (OpenAPI: http://localhost:$backend_port/api/docs, UI: /api/docs/ui)
   Data:      ./data (embedded MongoDB-wire store; set CABINET_MONGODB_URI to use a real MongoDB)
+  Keys:      ./keys/master.key opens the store's secrets (back it up apart from ./data; without it they are lost)
   Logs:      ./data/logs
   Ledger:    signed checkpoints in ./ledger-checkpoints; check them offline: docker/audit.sh verify-checkpoints ./ledger-checkpoints ca.pem
 

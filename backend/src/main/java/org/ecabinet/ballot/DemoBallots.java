@@ -15,6 +15,7 @@ import org.ecabinet.events.ballot.AnswerChoice;
 import org.ecabinet.events.ballot.BallotQuestion;
 import org.ecabinet.events.ballot.DraftDocument;
 import org.ecabinet.events.ballot.QuestionAnswer;
+import org.ecabinet.identity.DemoStore;
 import org.ecabinet.identity.CabinetUser;
 import org.ecabinet.identity.Users;
 import org.ecabinet.platform.CommandSender;
@@ -27,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(11)
-@ConditionalOnProperty(name = "cabinet.demo.enabled", havingValue = "true", matchIfMissing = true)
+@Profile("demo")
 class DemoBallots implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoBallots.class);
@@ -52,7 +53,7 @@ class DemoBallots implements ApplicationRunner {
     private final BallotProperties properties;
     private final java.time.Clock clock;
 
-    DemoBallots(CommandSender commands, Users users, DocumentStore documents, Settings settings, RemoteSigning signing,
+    DemoBallots(DemoStore guard, CommandSender commands, Users users, DocumentStore documents, Settings settings, RemoteSigning signing,
                 BallotProperties properties, java.time.Clock clock) {
         this.commands = commands;
         this.users = users;

@@ -1,5 +1,6 @@
 package org.ecabinet.dispatch;
 
+import org.ecabinet.identity.DemoStore;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(12)
-@ConditionalOnProperty(name = "cabinet.demo.enabled", havingValue = "true", matchIfMissing = true)
+@Profile("demo")
 class DemoDocuments implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDocuments.class);
@@ -45,7 +46,7 @@ class DemoDocuments implements ApplicationRunner {
     private final Settings settings;
     private final AxisProperties axis;
 
-    DemoDocuments(CommandSender commands, DocumentStore files, DocumentSignatures signatures, Settings settings, AxisProperties axis) {
+    DemoDocuments(DemoStore guard, CommandSender commands, DocumentStore files, DocumentSignatures signatures, Settings settings, AxisProperties axis) {
         this.commands = commands;
         this.files = files;
         this.signatures = signatures;

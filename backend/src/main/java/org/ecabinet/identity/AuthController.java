@@ -37,6 +37,8 @@ class AuthController {
     private final PasswordEncoder passwords;
     private final TokenService tokens;
     private final FailureThrottle throttle;
+    /** Checked when the user name is unknown or disabled, so that such a name costs the same time as a wrong password. */
+    private final String unknownUserHash;
 
     AuthController(Users users, Agencies agencies, PasswordEncoder passwords, TokenService tokens, SecurityProperties properties,
                    java.time.Clock clock) {
@@ -44,7 +46,9 @@ class AuthController {
         this.agencies = agencies;
         this.passwords = passwords;
         this.tokens = tokens;
-        this.throttle = new FailureThrottle(properties.maxFailedLogins(), properties.lockout(), clock);
+        this.throttle = new FailureThrottle(new FailureThrottle.Limits(properties.freeFailedLogins(), properties.firstDelay(),
+                properties.maxDelay(), properties.failureWindow(), properties.accountWideFailures()), clock);
+        this.unknownUserHash = passwords.encode(java.util.UUID.randomUUID().toString());
     }
 
     record Credentials(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
@@ -61,16 +65,18 @@ class AuthController {
     }
 
     private ResponseEntity<Object> authenticate(Credentials credentials, String address) {
-        throttle.lockedFor(credentials.username(), address).ifPresent(wait -> {
+        throttle.waitFor(credentials.username(), address).ifPresent(wait -> {
             throw new TooManyAttempts("Too many failed sign-ins.", wait);
         });
-        var user = users.find(credentials.username()).filter(u -> passwords.matches(credentials.password(), u.passwordHash()));
+        var candidate = users.find(credentials.username()).filter(CabinetUser::enabled);
+        boolean matches = passwords.matches(credentials.password(), candidate.map(CabinetUser::passwordHash).orElse(unknownUserHash));
+        var user = candidate.filter(u -> matches);
         if (user.isEmpty()) {
             throttle.failed(credentials.username(), address);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemHandling.problem(HttpStatus.UNAUTHORIZED, "Sign-in failed", "Wrong user name or password."));
         }
-        throttle.succeeded(credentials.username());
+        throttle.succeeded(credentials.username(), address);
         TokenService.IssuedToken issued = tokens.issue(user.get());
         return ResponseEntity.ok(new TokenResponse(issued.token(), issued.expiresAt(), user.get().profile()));
     }

@@ -4,10 +4,11 @@ import java.util.Set;
 
 /**
  * A person who signs in. {@code rank} orders cabinet members by protocol (the Prime Minister first);
- * {@code organisationCode} binds an agency clerk to an agency; {@code email} receives notifications.
+ * {@code organisationCode} binds an agency clerk to an agency; {@code email} receives notifications; a user
+ * who is not {@code enabled} can neither sign in nor use a token issued before.
  */
 public record CabinetUser(String id, String displayName, String title, Set<Role> roles, String organisationCode,
-                          int rank, boolean demo, String passwordHash, String email) {
+                          int rank, boolean demo, String passwordHash, String email, boolean enabled) {
 
     public CabinetUser {
         roles = Set.copyOf(roles);

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-@ConditionalOnProperty(name = "cabinet.demo.enabled", havingValue = "true", matchIfMissing = true)
+@Profile("demo")
 class DemoUsers implements ApplicationRunner {
 
     static final String PASSWORD = "Demo@2026";
@@ -59,7 +59,7 @@ class DemoUsers implements ApplicationRunner {
     private final Users users;
     private final PasswordEncoder passwords;
 
-    DemoUsers(Users users, PasswordEncoder passwords) {
+    DemoUsers(DemoStore guard, Users users, PasswordEncoder passwords) {
         this.users = users;
         this.passwords = passwords;
     }
@@ -100,6 +100,6 @@ class DemoUsers implements ApplicationRunner {
 
     private static CabinetUser demoUser(String id, String displayName, String title, Set<Role> roles, String organisationCode,
                                         int rank, String hash) {
-        return new CabinetUser(id, displayName, title, roles, organisationCode, rank, true, hash, id + "@ecabinet.example");
+        return new CabinetUser(id, displayName, title, roles, organisationCode, rank, true, hash, id + "@ecabinet.example", true);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.server.ServerWebExchange;
@@ -28,10 +29,12 @@ import org.springframework.web.server.ServerWebExchange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Every API call carries a JWT issued by {@code POST /api/auth/token}. Roles become authorities
- * {@code ROLE_x}; what a role may do to which resource is decided in each feature.
+ * Every API call carries a JWT issued by {@code POST /api/auth/token}; its user must exist and be enabled in
+ * the user store, whose roles become authorities {@code ROLE_x}; what a role may do to which resource is
+ * decided in each feature.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -39,7 +42,7 @@ import reactor.core.publisher.Mono;
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain api(ServerHttpSecurity http, TokenService tokens, ObjectMapper json) {
+    SecurityWebFilterChain api(ServerHttpSecurity http, TokenService tokens, ActiveUsers users, ObjectMapper json) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -53,7 +56,7 @@ class SecurityConfiguration {
                                 "/webjars/swagger-ui/**", "/actuator/health/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtDecoder(tokens.decoder()).jwtAuthenticationConverter(SecurityConfiguration::authentication))
+                        .jwt(jwt -> jwt.jwtDecoder(tokens.decoder()).jwtAuthenticationConverter(token -> authentication(token, users)))
                         .authenticationEntryPoint((exchange, e) -> writeProblem(exchange, json, HttpStatus.UNAUTHORIZED,
                                 "Unauthenticated", "Sign in first: send a valid bearer token.")))
                 .exceptionHandling(handling -> handling
@@ -74,11 +77,25 @@ class SecurityConfiguration {
         return Clock.systemUTC();
     }
 
-    private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList(TokenService.ROLES_CLAIM);
-        Collection<GrantedAuthority> authorities = roles == null ? List.of()
-                : roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+    /**
+     * The token says who signed in; the user store says whether they still may and with which roles. The
+     * principal is the token with its name, roles and organisation replaced by the store's, so every
+     * {@link Actor} read from it speaks for the store.
+     */
+    private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt, ActiveUsers users) {
+        return Mono.fromCallable(() -> users.find(jwt.getSubject()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(found -> found.orElseThrow(() -> new InvalidBearerTokenException("The token's user does not exist or is disabled.")))
+                .map(user -> {
+                    Jwt current = Jwt.withTokenValue(jwt.getTokenValue()).headers(h -> h.putAll(jwt.getHeaders()))
+                            .claims(c -> {
+                                c.putAll(jwt.getClaims());
+                                c.putAll(TokenService.claimsOf(user));
+                            }).build();
+                    Collection<GrantedAuthority> authorities = user.roles().stream()
+                            .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+                    return new JwtAuthenticationToken(current, authorities, user.id());
+                });
     }
 
     private static Mono<Void> writeProblem(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String title, String detail) {

@@ -1,16 +1,15 @@
 package org.ecabinet.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
+import org.ecabinet.platform.secrets.MasterKey;
 import org.ecabinet.platform.storage.Settings;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -34,10 +33,12 @@ public class TokenService {
     private final SecurityProperties properties;
     private final Clock clock;
 
-    TokenService(SecurityProperties properties, Settings settings, Clock clock) {
+    TokenService(SecurityProperties properties, MasterKey masterKey, Settings settings, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        this.key = new SecretKeySpec(secret(properties, settings), "HmacSHA256");
+        this.key = new SecretKeySpec(secret(properties, masterKey), "HmacSHA256");
+        // Versions before the master key kept a generated token key in the store, where anyone who could read it forged tokens.
+        settings.remove("jwt-secret");
     }
 
     public IssuedToken issue(CabinetUser user) {
@@ -48,12 +49,17 @@ public class TokenService {
                 .subject(user.id())
                 .issuedAt(now)
                 .expiresAt(expiresAt)
-                .claim(NAME_CLAIM, user.displayName())
-                .claim(ROLES_CLAIM, user.roles().stream().map(Enum::name).sorted().toList())
-                .claim(ORGANISATION_CLAIM, user.organisationCode() == null ? "" : user.organisationCode())
+                .claims(c -> c.putAll(claimsOf(user)))
                 .build();
         String token = encoder().encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
         return new IssuedToken(token, expiresAt);
+    }
+
+    /** What a token says of its user besides the subject; on every request the user store's current values replace it. */
+    static java.util.Map<String, Object> claimsOf(CabinetUser user) {
+        return java.util.Map.of(NAME_CLAIM, user.displayName(),
+                ROLES_CLAIM, user.roles().stream().map(Enum::name).sorted().toList(),
+                ORGANISATION_CLAIM, user.organisationCode() == null ? "" : user.organisationCode());
     }
 
     ReactiveJwtDecoder decoder() {
@@ -67,7 +73,8 @@ public class TokenService {
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
-    private static byte[] secret(SecurityProperties properties, Settings settings) {
+    /** The configured key, else one derived from the master key: the same on every node, and in no database. */
+    private static byte[] secret(SecurityProperties properties, MasterKey masterKey) {
         if (properties.jwtSecret() != null && !properties.jwtSecret().isBlank()) {
             byte[] configured = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
             if (configured.length < 32) {
@@ -75,10 +82,6 @@ public class TokenService {
             }
             return configured;
         }
-        byte[] generated = new byte[32];
-        new SecureRandom().nextBytes(generated);
-        // Whoever stores first wins, so that two nodes starting together share one key.
-        settings.putIfAbsent("jwt-secret", Base64.getEncoder().encodeToString(generated));
-        return Base64.getDecoder().decode(settings.get("jwt-secret").orElseThrow());
+        return masterKey.derive("token-signing");
     }
 }

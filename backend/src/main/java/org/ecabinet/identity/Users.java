@@ -57,7 +57,8 @@ public class Users {
                 .append("rank", user.rank())
                 .append("demo", user.demo())
                 .append("passwordHash", user.passwordHash())
-                .append("email", user.email());
+                .append("email", user.email())
+                .append("disabled", !user.enabled());
         collection.replaceOne(eq("_id", user.id()), document, new ReplaceOptions().upsert(true));
     }
 
@@ -65,6 +66,6 @@ public class Users {
         return new CabinetUser(d.getString("_id"), d.getString("displayName"), d.getString("title"),
                 d.getList("roles", String.class).stream().map(Role::valueOf).collect(java.util.stream.Collectors.toSet()),
                 d.getString("organisationCode"), d.getInteger("rank", 1000), d.getBoolean("demo", false),
-                d.getString("passwordHash"), d.getString("email"));
+                d.getString("passwordHash"), d.getString("email"), !d.getBoolean("disabled", false));
     }
 }

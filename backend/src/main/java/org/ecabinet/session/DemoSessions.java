@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.ecabinet.events.session.Position;
 import org.ecabinet.events.session.SessionKind;
+import org.ecabinet.identity.DemoStore;
 import org.ecabinet.identity.CabinetUser;
 import org.ecabinet.identity.Users;
 import org.ecabinet.platform.CommandSender;
@@ -19,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
-@ConditionalOnProperty(name = "cabinet.demo.enabled", havingValue = "true", matchIfMissing = true)
+@Profile("demo")
 class DemoSessions implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSessions.class);
@@ -41,7 +42,7 @@ class DemoSessions implements ApplicationRunner {
     private final DocumentStore papers;
     private final Settings settings;
 
-    DemoSessions(CommandSender commands, Users users, DocumentStore papers, Settings settings) {
+    DemoSessions(DemoStore guard, CommandSender commands, Users users, DocumentStore papers, Settings settings) {
         this.commands = commands;
         this.users = users;
         this.papers = papers;

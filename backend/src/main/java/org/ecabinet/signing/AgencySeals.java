@@ -15,6 +15,7 @@ import javax.xml.crypto.dsig.dom.DOMSignContext;
 import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
 
+import org.ecabinet.platform.storage.KeptSecrets;
 import org.ecabinet.platform.storage.Settings;
 import org.springframework.stereotype.Service;
 import org.w3c.dom.Document;
@@ -35,12 +36,16 @@ public class AgencySeals {
     }
 
     private final CertificateAuthority authority;
+    private final KeptSecrets secrets;
     private final Settings settings;
     private final SignatureVerifier verifier;
+    /** Opening a kept key costs a PKCS#12 key derivation: each agency's is opened once. */
+    private final java.util.Map<String, KeptCredential> opened = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
 
-    AgencySeals(CertificateAuthority authority, Settings settings, SignatureVerifier verifier, Clock clock) {
+    AgencySeals(CertificateAuthority authority, KeptSecrets secrets, Settings settings, SignatureVerifier verifier, Clock clock) {
         this.authority = authority;
+        this.secrets = secrets;
         this.settings = settings;
         this.verifier = verifier;
         this.clock = clock;
@@ -48,7 +53,8 @@ public class AgencySeals {
 
     /** Seals the document: a {@code ds:Signature} is appended to {@code parent}. */
     public void seal(Document document, Element parent, String organId, String organName) {
-        KeptCredential seal = KeptCredential.openOrIssue(settings, "agency-seal-" + organId, password -> authority.issue(organId, organName, password));
+        KeptCredential seal = opened.computeIfAbsent(organId, organ -> KeptCredential.openOrIssue(secrets, settings, "agency-seal-" + organ,
+                password -> authority.issue(organ, organName, password)));
         try {
             XMLSignatureFactory signatures = XMLSignatureFactory.getInstance("DOM");
             var reference = signatures.newReference("", signatures.newDigestMethod(DigestMethod.SHA256, null),

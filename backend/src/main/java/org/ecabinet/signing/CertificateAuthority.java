@@ -1,23 +1,23 @@
 package org.ecabinet.signing;
 
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.ecabinet.platform.storage.KeptSecrets;
 import org.ecabinet.platform.storage.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The development certificate authority: created on the first start of an empty store and kept in it,
+ * The development certificate authority: created on the first start of an empty store and kept in it
+ * (sealed, see {@link KeptCredential}),
  * it issues one signing certificate per user. Two nodes starting together agree on one CA because the
  * store keeps whichever was written first. A production deployment imports its real CA's root into the
  * {@link TrustStore} and binds certificates issued by that CA to users instead.
@@ -26,32 +26,28 @@ import org.springframework.stereotype.Component;
 class CertificateAuthority {
 
     private static final Logger log = LoggerFactory.getLogger(CertificateAuthority.class);
-    private static final String PASSWORD_KEY = "signing.dev-ca.password";
-    private static final String KEYSTORE_KEY = "signing.dev-ca.p12";
     static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(3 * 365);
 
     private final Clock clock;
     private final X509Certificate certificate;
     private final PrivateKey key;
 
-    CertificateAuthority(Settings settings, TrustStore trustStore, Clock clock) {
+    CertificateAuthority(KeptSecrets secrets, Settings settings, TrustStore trustStore, Clock clock) {
         this.clock = clock;
-        settings.putIfAbsent(PASSWORD_KEY, newPassword());
-        char[] password = settings.get(PASSWORD_KEY).orElseThrow().toCharArray();
-        if (settings.get(KEYSTORE_KEY).isEmpty()) {
-            var keys = Pki.newKeyPair();
-            var name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN")
-                    .addRDN(BCStyle.O, "e-Cabinet (development)").addRDN(BCStyle.CN, "e-Cabinet Development CA").build();
-            Instant now = clock.instant();
-            X509Certificate root = Pki.selfSignedRoot(name, keys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10 * 365)));
-            if (settings.putIfAbsent(KEYSTORE_KEY, Base64.getEncoder().encodeToString(Pki.pkcs12(keys.getPrivate(), List.of(root), password)))) {
-                log.info("Created the development CA {}", Pki.fingerprint(root));
-            }
-        }
-        byte[] keystore = Base64.getDecoder().decode(settings.get(KEYSTORE_KEY).orElseThrow());
-        this.key = Pki.unlock(keystore, password).orElseThrow(() -> new IllegalStateException("The development CA's key does not open."));
-        this.certificate = Pki.chainOf(keystore, password)[0];
+        KeptCredential kept = KeptCredential.openOrIssue(secrets, settings, "dev-ca", this::newRoot);
+        this.key = kept.key();
+        this.certificate = kept.certificate();
         trustStore.add(certificate, "system");
+    }
+
+    private IssuedCredential newRoot(char[] password) {
+        var keys = Pki.newKeyPair();
+        var name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN")
+                .addRDN(BCStyle.O, "e-Cabinet (development)").addRDN(BCStyle.CN, "e-Cabinet Development CA").build();
+        Instant now = clock.instant();
+        X509Certificate root = Pki.selfSignedRoot(name, keys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10 * 365)));
+        log.info("Created the development CA {}", Pki.fingerprint(root));
+        return new IssuedCredential(root, Pki.pkcs12(keys.getPrivate(), List.of(root), password));
     }
 
     X509Certificate certificate() {
@@ -79,9 +75,4 @@ class CertificateAuthority {
     record IssuedCredential(X509Certificate certificate, byte[] pkcs12) {
     }
 
-    private static String newPassword() {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return Base64.getEncoder().encodeToString(random);
-    }
 }

@@ -1,19 +1,20 @@
 package org.ecabinet.signing;
 
+import org.ecabinet.identity.DemoStore;
 import org.ecabinet.identity.CabinetUser;
 import org.ecabinet.identity.Users;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Gives every demo user a development-CA certificate whose key opens with the demo signing PIN. */
 @Component
 @Order(10)
-@ConditionalOnProperty(name = "cabinet.demo.enabled", havingValue = "true", matchIfMissing = true)
+@Profile("demo")
 public class DemoSigning implements ApplicationRunner {
 
     /** The signing PIN of every demo user (printed at start-up and in the README). */
@@ -23,7 +24,7 @@ public class DemoSigning implements ApplicationRunner {
     private final Users users;
     private final RemoteSigning signing;
 
-    DemoSigning(Users users, RemoteSigning signing) {
+    DemoSigning(DemoStore guard, Users users, RemoteSigning signing) {
         this.users = users;
         this.signing = signing;
     }

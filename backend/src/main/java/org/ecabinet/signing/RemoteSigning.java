@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Remote signing: a user's key is held here encrypted under the user's signing PIN and opened only for
- * one signing act, then dropped. Five wrong PINs within 15 minutes lock the user's signing for the rest of
- * that window.
+ * one signing act, then dropped. After five wrong PINs within 15 minutes each further attempt waits, one
+ * minute doubling up to 15.
  */
 @Service
 public class RemoteSigning {
@@ -24,13 +24,16 @@ public class RemoteSigning {
     private final SigningCertificates certificates;
     private final CertificateAuthority authority;
     private final Clock clock;
+    private static final String PIN = "pin";
     private final FailureThrottle wrongPins;
 
     RemoteSigning(SigningCertificates certificates, CertificateAuthority authority, Clock clock) {
         this.certificates = certificates;
         this.authority = authority;
         this.clock = clock;
-        this.wrongPins = new FailureThrottle(5, Duration.ofMinutes(15), clock);
+        // Only the signed-in user can try their own PIN: one count per user, whatever the address.
+        this.wrongPins = new FailureThrottle(new FailureThrottle.Limits(5, Duration.ofMinutes(1), Duration.ofMinutes(15),
+                Duration.ofMinutes(15), 0), clock);
     }
 
     /** A detached CAdES-BES signature of {@code content} by the user's key, signing time now. */
@@ -61,18 +64,18 @@ public class RemoteSigning {
     }
 
     private Unlocked unlock(String userId, char[] pin) {
-        wrongPins.lockedFor(userId, "pin:" + userId).ifPresent(wait -> {
+        wrongPins.waitFor(userId, PIN).ifPresent(wait -> {
             throw new TooManyAttempts("Too many wrong signing PINs.", wait);
         });
         var credential = certificates.signingCredential(userId)
                 .orElseThrow(() -> new RuleViolation("You have no signing certificate held by this system."));
         try {
-            PrivateKey key = Pki.unlock(credential.pkcs12(), pin).orElse(null);
+            PrivateKey key = Pki.unlock(certificates.keystore(credential), pin).orElse(null);
             if (key == null) {
-                wrongPins.failed(userId, "pin:" + userId);
+                wrongPins.failed(userId, PIN);
                 throw new NotPermitted("Wrong signing PIN.");
             }
-            wrongPins.succeeded(userId);
+            wrongPins.succeeded(userId, PIN);
             return new Unlocked(key, List.of(credential.certificate(), authority.certificate()));
         } finally {
             Arrays.fill(pin, '\0');

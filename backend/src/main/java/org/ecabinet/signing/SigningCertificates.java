@@ -11,28 +11,56 @@ import java.util.Optional;
 
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.ecabinet.platform.storage.KeptSecrets;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 /**
  * Which certificate belongs to which user, with the PIN-encrypted key when the key is held here (remote
- * signing) and the revocation, if any. A certificate imported from another CA has no key here: its owner
+ * signing; the PKCS#12 sealed under the master key as well, so the database alone gives no PIN to guess) and the revocation, if any. A certificate imported from another CA has no key here: its owner
  * signs elsewhere and we only verify.
  */
 @Component
 class SigningCertificates {
 
-    private final MongoCollection<Document> certificates;
+    private static final String SEALED_KEY = "sealedPkcs12";
+    /** Where versions before the master key kept the PIN-encrypted PKCS#12 in clear (a 6-digit PIN falls to an offline search). */
+    private static final String CLEAR_KEY = "pkcs12";
 
-    SigningCertificates(MongoDatabase database) {
+    private final MongoCollection<Document> certificates;
+    private final KeptSecrets secrets;
+
+    SigningCertificates(MongoDatabase database, KeptSecrets secrets) {
         this.certificates = database.getCollection("signing_certificates");
+        this.secrets = secrets;
+        sealKeysOfEarlierVersions();
     }
 
-    record Bound(String fingerprint, String userId, X509Certificate certificate, byte[] pkcs12, Instant revokedAt, String revocationReason) {
+    private void sealKeysOfEarlierVersions() {
+        for (Document d : certificates.find(Filters.ne(CLEAR_KEY, null)).into(new java.util.ArrayList<>())) {
+            certificates.updateOne(eq("_id", d.getString("_id")), Updates.combine(
+                    Updates.set(SEALED_KEY, seal(d.getString("_id"), d.get(CLEAR_KEY, Binary.class).getData())), Updates.unset(CLEAR_KEY)));
+        }
+    }
+
+    private String seal(String fingerprint, byte[] pkcs12) {
+        return secrets.seal(purpose(fingerprint), pkcs12);
+    }
+
+    private static String purpose(String fingerprint) {
+        return "user-key:" + fingerprint;
+    }
+
+    record Bound(String fingerprint, String userId, X509Certificate certificate, String sealedKey, Instant revokedAt, String revocationReason) {
+        boolean holdsKey() {
+            return sealedKey != null;
+        }
+
         boolean revoked() {
             return revokedAt != null;
         }
@@ -51,7 +79,7 @@ class SigningCertificates {
                     .append("issuer", certificate.getIssuerX500Principal().getName())
                     .append("notAfter", certificate.getNotAfter())
                     .append("der", new Binary(certificate.getEncoded()))
-                    .append("pkcs12", pkcs12 == null ? null : new Binary(pkcs12))
+                    .append(SEALED_KEY, pkcs12 == null ? null : seal(fingerprint, pkcs12))
                     .append("source", source)
                     .append("boundAt", new Date()));
         } catch (java.security.cert.CertificateEncodingException e) {
@@ -60,7 +88,7 @@ class SigningCertificates {
     }
 
     Optional<Bound> find(String fingerprint) {
-        return Optional.ofNullable(certificates.find(eq("_id", fingerprint)).first()).map(SigningCertificates::read);
+        return Optional.ofNullable(certificates.find(eq("_id", fingerprint)).first()).map(this::read);
     }
 
     Optional<Bound> find(X509Certificate certificate) {
@@ -71,12 +99,17 @@ class SigningCertificates {
     Optional<Bound> signingCredential(String userId) {
         return Optional.ofNullable(certificates.find(and(eq("userId", userId), eq("revokedAt", null)))
                         .sort(Sorts.descending("boundAt")).into(new java.util.ArrayList<>()).stream()
-                        .filter(d -> d.get("pkcs12") != null).findFirst().orElse(null))
-                .map(SigningCertificates::read);
+                        .filter(d -> d.get(SEALED_KEY) != null).findFirst().orElse(null))
+                .map(this::read);
+    }
+
+    /** The PIN-encrypted PKCS#12 of a certificate whose key is held here. */
+    byte[] keystore(Bound bound) {
+        return secrets.open(purpose(bound.fingerprint()), bound.sealedKey());
     }
 
     List<Bound> ofUser(String userId) {
-        return certificates.find(eq("userId", userId)).sort(Sorts.descending("boundAt")).map(SigningCertificates::read).into(new java.util.ArrayList<>());
+        return certificates.find(eq("userId", userId)).sort(Sorts.descending("boundAt")).map(this::read).into(new java.util.ArrayList<>());
     }
 
     boolean revoke(String fingerprint, Instant at, String reason) {
@@ -84,10 +117,9 @@ class SigningCertificates {
                 Updates.combine(Updates.set("revokedAt", Date.from(at)), Updates.set("revocationReason", reason))).getModifiedCount() == 1;
     }
 
-    private static Bound read(Document d) {
-        Binary pkcs12 = d.get("pkcs12", Binary.class);
+    private Bound read(Document d) {
         Date revokedAt = d.getDate("revokedAt");
         return new Bound(d.getString("_id"), d.getString("userId"), Pki.certificate(d.get("der", Binary.class).getData()),
-                pkcs12 == null ? null : pkcs12.getData(), revokedAt == null ? null : revokedAt.toInstant(), d.getString("revocationReason"));
+                d.getString(SEALED_KEY), revokedAt == null ? null : revokedAt.toInstant(), d.getString("revocationReason"));
     }
 }

@@ -67,7 +67,7 @@ class SigningController {
             var c = bound.certificate();
             return new CertificateInfo(bound.fingerprint(), c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
                     c.getSerialNumber().toString(16), c.getNotBefore().toInstant(), c.getNotAfter().toInstant(),
-                    bound.pkcs12() != null, bound.revokedAt(), bound.revocationReason());
+                    bound.holdsKey(), bound.revokedAt(), bound.revocationReason());
         }
     }
 

@@ -2,6 +2,7 @@ package org.ecabinet.signing;
 
 import java.time.Clock;
 
+import org.ecabinet.platform.storage.KeptSecrets;
 import org.ecabinet.platform.storage.Settings;
 import org.springframework.stereotype.Service;
 
@@ -16,9 +17,9 @@ public class SystemSeal {
     private final KeptCredential credential;
     private final Clock clock;
 
-    SystemSeal(CertificateAuthority authority, Settings settings, Clock clock) {
+    SystemSeal(CertificateAuthority authority, KeptSecrets secrets, Settings settings, Clock clock) {
         this.clock = clock;
-        this.credential = KeptCredential.openOrIssue(settings, "system-seal",
+        this.credential = KeptCredential.openOrIssue(secrets, settings, "system-seal",
                 password -> authority.issue("system:ledger", "e-Cabinet audit ledger seal", password));
     }
 

@@ -30,6 +30,7 @@ import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
+import org.ecabinet.platform.storage.KeptSecrets;
 import org.ecabinet.platform.storage.Settings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -51,10 +52,10 @@ public class TimeStamping {
     private final List<X509Certificate> chain;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    TimeStamping(CertificateAuthority authority, Settings settings, Clock clock, @Value("${cabinet.signing.tsa-url:}") String externalUrl) {
+    TimeStamping(CertificateAuthority authority, KeptSecrets secrets, Settings settings, Clock clock, @Value("${cabinet.signing.tsa-url:}") String externalUrl) {
         this.clock = clock;
         this.externalUrl = externalUrl;
-        KeptCredential unit = KeptCredential.openOrIssue(settings, "internal-tsa", password -> authority.issueTimeStampingUnit(
+        KeptCredential unit = KeptCredential.openOrIssue(secrets, settings, "internal-tsa", password -> authority.issueTimeStampingUnit(
                 new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, "e-Cabinet (development)")
                         .addRDN(BCStyle.CN, "e-Cabinet internal time-stamping unit").build(), password));
         this.key = unit.key();

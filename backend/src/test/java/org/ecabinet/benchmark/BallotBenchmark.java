@@ -48,7 +48,7 @@ public final class BallotBenchmark {
         System.out.printf("Ballot benchmark: %d members each answer %d ballots (%,d signed answers), store %s%n",
                 memberCount, ballotCount, memberCount * ballotCount, data);
         try (ConfigurableApplicationContext backend = new SpringApplicationBuilder(CabinetApplication.class).run(
-                "--server.port=0", "--cabinet.mongodb.data-directory=" + data, "--cabinet.mongodb.uri=", "--logging.level.root=WARN")) {
+                "--server.port=0", "--cabinet.mongodb.data-directory=" + data, "--cabinet.mongodb.uri=", "--spring.profiles.active=demo", "--logging.level.root=WARN")) {
             String base = "http://127.0.0.1:" + backend.getEnvironment().getProperty("local.server.port");
             List<String> members = members(backend, memberCount);
             Map<String, String> tokens = new ConcurrentHashMap<>();

@@ -37,7 +37,7 @@ public final class DispatchBenchmark {
         var data = Files.createTempDirectory("ecabinet-dispatch-benchmark-");
         System.out.printf("Dispatch benchmark: %d documents by %d client threads, store %s%n", count, threads, data);
         try (ConfigurableApplicationContext backend = new SpringApplicationBuilder(CabinetApplication.class).run(
-                "--server.port=0", "--cabinet.mongodb.data-directory=" + data, "--cabinet.mongodb.uri=", "--logging.level.root=WARN")) {
+                "--server.port=0", "--cabinet.mongodb.data-directory=" + data, "--cabinet.mongodb.uri=", "--spring.profiles.active=demo", "--logging.level.root=WARN")) {
             String base = "http://127.0.0.1:" + backend.getEnvironment().getProperty("local.server.port");
             String token = Http.token(base, "clerk.g22");
             DocumentStore files = backend.getBean(DocumentStore.class);

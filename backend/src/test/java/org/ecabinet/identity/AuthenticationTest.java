@@ -51,21 +51,71 @@ class AuthenticationTest extends ApiTest {
     }
 
     @Test
-    void wrongPasswordsAreRefusedAndRepeatedFailuresAreThrottled() {
-        // A user of this test alone: the lock-out outlives the test, and every other demo user signs in elsewhere.
-        String user = TestUsers.add(users, "lockout.probe", "Người dùng thử khóa", Role.AUDITOR, 900).id();
+    void repeatedFailuresFromOneAddressWaitLongerEachTime() throws InterruptedException {
+        // A user of this test alone: the throttle outlives the test.
+        String user = TestUsers.add(users, "throttle.probe", "Người dùng thử giới hạn", Role.AUDITOR, 900).id();
+        String attacker = "203.0.113.7";
         for (int i = 0; i < 5; i++) {
-            login(user, "wrong-" + i).expectStatus().isUnauthorized()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            login(user, "wrong-" + i, attacker).expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        login(user, "wrong-again").expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
-        login(user, PASSWORD).expectStatus().isEqualTo(429);
-        login("clerk.g22", PASSWORD).expectStatus().isOk();
-        login("nobody-at-all", "x").expectStatus().isUnauthorized();
+        long first = retryAfter(login(user, "wrong-again", attacker).expectStatus().isEqualTo(429));
+        Thread.sleep(first * 1000 + 100);
+        login(user, "wrong-6", attacker).expectStatus().isUnauthorized();
+        long second = retryAfter(login(user, "wrong-7", attacker).expectStatus().isEqualTo(429));
+        assertThat(second).as("the wait doubles with each failure").isGreaterThan(first);
+        login(user, PASSWORD, attacker).expectStatus().isEqualTo(429);
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec login(String user, String password) {
+    @Test
+    void anAttackerElsewhereNeverLocksTheOwnerOut() {
+        String user = TestUsers.add(users, "owner.probe", "Chủ tài khoản", Role.AUDITOR, 902).id();
+        for (int i = 0; i < 12; i++) {
+            login(user, "guess-" + i, "203.0.113.66").expectStatus().value(status -> assertThat(status).isIn(401, 429));
+        }
+        login(user, "guess-again", "203.0.113.66").expectStatus().isEqualTo(429);
+        login(user, PASSWORD, "198.51.100.20").expectStatus().isOk();
+    }
+
+    @Test
+    void manyUsersBehindOneAddressDoNotStopEachOther() {
+        String office = "192.0.2.44";
+        for (int i = 0; i < 30; i++) {
+            login("typo" + i, "wrong", office).expectStatus().isUnauthorized();
+        }
+        login("clerk.g23", PASSWORD, office).expectStatus().isOk();
+    }
+
+    @Test
+    void anUnknownUserNameCostsWhatAWrongPasswordCosts() {
+        String known = TestUsers.add(users, "timing.probe", "Người dùng thử thời gian", Role.AUDITOR, 903).id();
+        long[] wrongPassword = new long[5];
+        long[] unknownName = new long[5];
+        for (int n = 0; n < 5; n++) {
+            int i = n;
+            // A fresh address each time: the measure is of the password check, not of the throttle.
+            wrongPassword[n] = timed(() -> login(known, "wrong", "198.51.100." + (100 + i)).expectStatus().isUnauthorized());
+            unknownName[n] = timed(() -> login("nobody-" + System.nanoTime(), "wrong", "198.51.100." + (150 + i)).expectStatus().isUnauthorized());
+        }
+        java.util.Arrays.sort(wrongPassword);
+        java.util.Arrays.sort(unknownName);
+        assertThat((double) unknownName[2]).as("median ns of an unknown name against a wrong password (%d)", wrongPassword[2])
+                .isGreaterThan(wrongPassword[2] * 0.5);
+    }
+
+    private static long timed(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return System.nanoTime() - start;
+    }
+
+    private static long retryAfter(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
+        return Long.parseLong(response.returnResult(String.class).getResponseHeaders().getFirst("Retry-After"));
+    }
+
+    /** A sign-in through our trusted proxy (the frontend), which forwards the browser's address. */
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec login(String user, String password, String clientAddress) {
         return web.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", clientAddress).header(org.ecabinet.platform.web.RequestOrigin.PROXY_KEY_HEADER, PROXY_KEY)
                 .bodyValue(Map.of("username", user, "password", password)).exchange();
     }
 }

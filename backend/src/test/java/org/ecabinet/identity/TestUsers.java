@@ -16,7 +16,7 @@ public final class TestUsers {
     /** Adds a user with one role who signs in with the demo password. */
     public static CabinetUser add(Users users, String id, String displayName, Role role, int rank) {
         String demoPasswordHash = users.find("secretariat").orElseThrow().passwordHash();
-        CabinetUser user = new CabinetUser(id, displayName, "(test)", Set.of(role), null, rank, true, demoPasswordHash, id + "@ecabinet.example");
+        CabinetUser user = new CabinetUser(id, displayName, "(test)", Set.of(role), null, rank, true, demoPasswordHash, id + "@ecabinet.example", true);
         users.save(user);
         return user;
     }

@@ -137,7 +137,7 @@ class SigningServiceTest extends ApiTest {
         as(ADMIN).post().uri("/api/signing/users/" + user + "/credentials").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("pin", newPin)).exchange().expectStatus().isCreated();
         var credential = certificates.signingCredential(user).orElseThrow();
-        var key = Pki.unlock(credential.pkcs12(), newPin.toCharArray()).orElseThrow();
+        var key = Pki.unlock(certificates.keystore(credential), newPin.toCharArray()).orElseThrow();
         var chain = List.of(credential.certificate(), authority.certificate());
         byte[] content = "revocation".getBytes(StandardCharsets.UTF_8);
         byte[] before = CmsSignatures.signDetached(content, key, chain, Instant.now().minus(Duration.ofMinutes(1)));

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the demo directory seeded. All API tests share this one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
 public abstract class ApiTest {
 
     public static final String PASSWORD = "Demo@2026";
@@ -36,6 +38,8 @@ public abstract class ApiTest {
     public static final String CLERK = "clerk.g12";
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = "admin";
+    /** The key a trusted proxy (our frontend) shows with its forwarding header; tests play that proxy from the loopback. */
+    public static final String PROXY_KEY = "test-proxy-key-0123456789";
 
     private static final Path DATA;
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -52,6 +56,9 @@ public abstract class ApiTest {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("cabinet.mongodb.data-directory", DATA::toString);
         registry.add("cabinet.mongodb.uri", () -> "");
+        registry.add("cabinet.secrets.key-file", () -> DATA.resolve("keys").resolve("master.key").toString());
+        registry.add("cabinet.proxies.trusted", () -> "127.0.0.1,::1");
+        registry.add("cabinet.proxies.key", () -> PROXY_KEY);
         registry.add("axon.eventhandling.processors.replay-probe.mode", () -> "tracking");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> TestMail.SMTP.getSmtp().getPort());
@@ -68,6 +75,11 @@ public abstract class ApiTest {
 
     @Autowired
     protected WebTestClient web;
+
+    /** The data directory of this run's store, and the master key file beside it. */
+    protected static Path dataDirectory() {
+        return DATA;
+    }
 
     protected WebTestClient as(String user) {
         String token = TOKENS.computeIfAbsent(user, this::login);

@@ -32,7 +32,8 @@ public final class ChildBackend implements AutoCloseable {
     /** Starts on {@code data/store} and waits until it serves; the log goes to {@code data/<log>}. */
     public static ChildBackend start(Path data, int port, String log, String... settings) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of(
-                "--server.port=" + port, "--cabinet.mongodb.data-directory=" + data.resolve("store"), "--cabinet.mongodb.uri="));
+                "--server.port=" + port, "--cabinet.mongodb.data-directory=" + data.resolve("store"), "--cabinet.mongodb.uri=",
+                "--spring.profiles.active=demo"));
         args.addAll(List.of(settings));
         ChildJvm jvm = ChildJvm.start(CabinetApplication.class, STARTED, data.resolve(log), args.toArray(String[]::new));
         jvm.awaitReady(Duration.ofSeconds(120));

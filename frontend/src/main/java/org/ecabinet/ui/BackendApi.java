@@ -4,14 +4,19 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,8 +33,10 @@ public class BackendApi {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final WebClient web;
+    private final String proxyKey;
 
     BackendApi(WebClient.Builder builder, BackendProperties properties) {
+        this.proxyKey = properties.proxyKey() == null || properties.proxyKey().isBlank() ? null : properties.proxyKey().strip();
         this.web = builder.baseUrl(properties.url())
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
                 .defaultStatusHandler(status -> status.isError(), problem())
@@ -38,11 +45,41 @@ public class BackendApi {
 
     /** A client that sends this token on every call. */
     public WebClient as(String token) {
-        return web.mutate().defaultHeader("Authorization", "Bearer " + token).build();
+        return web.mutate().defaultHeader("Authorization", "Bearer " + token).defaultHeaders(this::forwardClient).build();
     }
 
     public WebClient anonymous() {
-        return web;
+        return web.mutate().defaultHeaders(this::forwardClient).build();
+    }
+
+    /**
+     * The frontend is the backend's proxy: it tells the backend the browser's address (for sign-in throttling
+     * and the audit history), with the key that makes the backend believe it. The browser's own forwarding
+     * headers are not passed on.
+     */
+    private void forwardClient(HttpHeaders headers) {
+        String address = clientAddress();
+        if (address != null) {
+            headers.set("X-Forwarded-For", address);
+            if (proxyKey != null) {
+                headers.set("X-Cabinet-Proxy-Key", proxyKey);
+            }
+        }
+    }
+
+    private static String clientAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null) {
+            return request.getRemoteAddr();
+        }
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null && session.getBrowser() != null && session.getBrowser().getAddress() != null) {
+            return session.getBrowser().getAddress();
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            return servlet.getRequest().getRemoteAddr();
+        }
+        return null;
     }
 
     /** The data of a Server-Sent Events stream, reconnecting with back-off when it breaks (not when it is refused). */

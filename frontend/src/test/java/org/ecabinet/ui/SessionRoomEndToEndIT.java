@@ -58,7 +58,11 @@ class SessionRoomEndToEndIT {
             startBackend();
         }
         registry.add("cabinet.backend.url", () -> "http://127.0.0.1:" + backendPort);
+        registry.add("cabinet.backend.proxy-key", () -> PROXY_KEY);
     }
+
+    /** The frontend is the backend's trusted proxy, as docker/start.sh sets them up. */
+    static final String PROXY_KEY = "end-to-end-proxy-key";
 
     static void startBackend() throws Exception {
         File jar = Files.list(Path.of("..", "backend", "target"))
@@ -71,7 +75,8 @@ class SessionRoomEndToEndIT {
         Path data = Files.createTempDirectory("ecabinet-e2e-");
         Files.createDirectories(SCREENSHOTS);
         backend = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.getAbsolutePath(),
-                "--server.port=" + backendPort, "--cabinet.mongodb.data-directory=" + data, "--cabinet.mongodb.uri=")
+                "--server.port=" + backendPort, "--cabinet.mongodb.data-directory=" + data.resolve("store"), "--cabinet.mongodb.uri=",
+                "--spring.profiles.active=demo", "--cabinet.proxies.trusted=127.0.0.1,::1", "--cabinet.proxies.key=" + PROXY_KEY)
                 .redirectErrorStream(true).redirectOutput(SCREENSHOTS.resolve("backend.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

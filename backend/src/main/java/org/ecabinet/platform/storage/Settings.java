@@ -38,6 +38,11 @@ public class Settings {
         }
     }
 
+    /** Forgets {@code key}: for values an earlier version kept and this one must no longer. */
+    public void remove(String key) {
+        settings.deleteOne(eq("_id", key));
+    }
+
     public Optional<String> get(String key) {
         return Optional.ofNullable(settings.find(eq("_id", key)).first()).map(d -> d.getString("value"));
     }

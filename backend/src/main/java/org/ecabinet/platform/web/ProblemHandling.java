@@ -108,12 +108,13 @@ public class ProblemHandling {
 
     @ExceptionHandler(TooManyAttempts.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyAttempts e) {
-        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        // Rounded up: a client that waits what it is told is never refused again for the remaining fraction.
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", String.valueOf(seconds))
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts",
-                        e.getMessage() + " Try again in " + Math.max(1, e.retryAfter().toMinutes()) + " minute(s)."));
+                        e.getMessage() + " Try again in " + seconds + " second(s)."));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
