@@ -147,9 +147,9 @@ class BallotController {
     /** Step one of issuing: upload a draft (PDF); its id goes into the new ballot. */
     @PostMapping(path = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('SECRETARIAT')")
-    Mono<ResponseEntity<DocumentStore.StoredDocument>> uploadDraft(@RequestPart("file") Mono<FilePart> file) {
+    Mono<ResponseEntity<DocumentStore.StoredDocument>> uploadDraft(@RequestPart("file") Mono<FilePart> file, @AuthenticationPrincipal Jwt jwt) {
         return PdfUploads.read(file)
-                .flatMap(upload -> Mono.fromCallable(() -> documents.store("ballot-draft", upload.fileName(), upload.bytes()))
+                .flatMap(upload -> Mono.fromCallable(() -> documents.upload(drafter(jwt), upload.fileName(), upload.bytes()))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .map(stored -> ResponseEntity.status(201).body(stored));
     }
@@ -158,20 +158,24 @@ class BallotController {
     @PreAuthorize("hasRole('SECRETARIAT')")
     Mono<ResponseEntity<Created>> issue(@Valid @RequestBody Mono<NewBallot> body, @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
         String ballotId = UUID.randomUUID().toString();
-        return body.publishOn(Schedulers.boundedElastic()).map(b -> {
-                    List<DraftDocument> drafts = b.draftIds().stream().map(id -> documents.describe(id)
-                            .map(d -> new DraftDocument(d.documentId(), d.fileName(), d.sha256(), d.size()))
-                            .orElseThrow(() -> new ServerWebInputException("Unknown draft " + id + "; upload it first."))).toList();
+        return body.flatMap(b -> PdfUploads.attach(documents, b.draftIds().stream().map(id -> new PdfUploads.Named("draftIds", id)).toList(),
+                drafter(jwt), "ballot:" + ballotId, claimed -> {
+                    List<DraftDocument> drafts = claimed.stream().map(d -> new DraftDocument(d.documentId(), d.fileName(), d.sha256(), d.size())).toList();
                     List<BallotQuestion> questions = new java.util.ArrayList<>();
                     for (int i = 0; i < b.questions().size(); i++) {
                         questions.add(new BallotQuestion("q" + (i + 1), b.questions().get(i).strip()));
                     }
-                    return new IssueBallot(ballotId, b.subject().strip(), drafts, questions, eligible(b.eligibleMembers()),
+                    return commands.send(new IssueBallot(ballotId, b.subject().strip(), drafts, questions, eligible(b.eligibleMembers()),
                             users.chair().map(CabinetUser::id).orElseThrow(() -> new RuleViolation("No user holds the chair role.")),
-                            b.deadline(), properties.reminders(), clock.instant());
-                })
-                .flatMap(command -> commands.send(command, jwt.getSubject(), exchange))
+                            b.deadline(), properties.reminders(), clock.instant()), jwt.getSubject(), exchange);
+                }))
                 .thenReturn(ResponseEntity.created(URI.create("/api/ballots/" + ballotId)).body(new Created(ballotId)));
+    }
+
+    /** A draft belongs to the secretariat member who uploaded it and to their office, until a ballot takes it. */
+    private static DocumentStore.Uploader drafter(Jwt jwt) {
+        Actor actor = Actor.of(jwt);
+        return new DocumentStore.Uploader("ballot-draft", actor.id(), actor.organisationCode());
     }
 
     @PostMapping("/{ballotId}/extend")
@@ -241,7 +245,8 @@ class BallotController {
                     var stored = documents.store("ballot-result:" + ballotId, "ket-qua-lay-y-kien-" + ballotId + ".pdf", signed);
                     return new PublishResult(ballotId, stored.documentId(), stored.fileName(), stored.sha256(), stored.size(), jwt.getSubject());
                 }))
-                .flatMap(command -> commands.send(command, jwt.getSubject(), exchange).thenReturn(command))
+                .flatMap(command -> PdfUploads.deleteIfRefused(documents, command.reportId(), commands.send(command, jwt.getSubject(), exchange))
+                        .thenReturn(command))
                 .map(c -> ResponseEntity.status(201).body(new BallotView.Report(c.reportId(), c.fileName(), c.sha256(), c.size(), c.signedBy())));
     }
 

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.pdfbox.Loader;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.ecabinet.dispatch.DispatchCommands.*;
@@ -16,6 +15,7 @@ import org.ecabinet.events.dispatch.DocumentFile;
 import org.ecabinet.identity.Actor;
 import org.ecabinet.identity.Agencies;
 import org.ecabinet.platform.CommandSender;
+import org.ecabinet.platform.InvalidInput;
 import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.RuleViolation;
 import org.ecabinet.platform.storage.DocumentStore;
@@ -73,11 +73,11 @@ class DispatchController {
     @PostMapping(path = "/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('AGENCY_CLERK', 'SECRETARIAT')")
     Mono<ResponseEntity<UploadedFile>> upload(@RequestPart("file") Mono<FilePart> file, @AuthenticationPrincipal Jwt jwt) {
-        DispatchAccess.staff(Actor.of(jwt));
+        Staff staff = DispatchAccess.staff(Actor.of(jwt));
         return PdfUploads.read(file).publishOn(Schedulers.boundedElastic()).map(upload -> {
-            int pages = pages(upload.bytes());
-            var stored = files.store("dispatch:" + Actor.of(jwt).organisationCode(), upload.fileName(), upload.bytes());
-            return ResponseEntity.status(201).body(new UploadedFile(stored.documentId(), stored.fileName(), stored.sha256(), stored.size(), pages));
+            var stored = files.upload(uploader(jwt, staff), upload.fileName(), upload.bytes());
+            return ResponseEntity.status(201).body(new UploadedFile(stored.documentId(), stored.fileName(), stored.sha256(), stored.size(),
+                    upload.pageCount()));
         });
     }
 
@@ -134,20 +134,23 @@ class DispatchController {
     Mono<ResponseEntity<Created>> register(@Valid @RequestBody Mono<NewDocument> body, @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
         Staff staff = DispatchAccess.staff(Actor.of(jwt));
         String documentId = UUID.randomUUID().toString();
-        return body.publishOn(Schedulers.boundedElastic()).map(b -> {
+        return body.flatMap(b -> {
                     if (b.dueDate() != null && b.dueDate().isBefore(b.promulgationDate())) {
-                        throw new ServerWebInputException("dueDate: the due date comes after the promulgation date.");
+                        throw new InvalidInput("dueDate", "date.before-promulgation", "The due date comes after the promulgation date.");
                     }
-                    DocumentFile file = uploaded(b.fileId());
-                    List<DocumentFile> attachments = (b.attachmentIds() == null ? List.<String>of() : b.attachmentIds()).stream().map(this::uploaded).toList();
-                    return new RegisterDocument(documentId, staff, b.codeNumber().strip(), b.codeNotation().strip(), b.documentType().strip(),
-                            b.subject().strip(), b.promulgationPlace().strip(), b.promulgationDate(),
-                            new org.ecabinet.events.dispatch.SignerInfo(blankToNull(b.signer().competence()), b.signer().position().strip(),
-                                    b.signer().fullName().strip()),
-                            b.urgency(), b.confidentiality(), b.dueDate(), file, pages(files.read(file.fileId()).orElseThrow()), attachments,
-                            blankToNull(b.replacesDocumentId()));
+                    List<PdfUploads.Named> named = new java.util.ArrayList<>(List.of(new PdfUploads.Named("fileId", b.fileId())));
+                    (b.attachmentIds() == null ? List.<String>of() : b.attachmentIds()).forEach(id -> named.add(new PdfUploads.Named("attachmentIds", id)));
+                    return PdfUploads.attach(files, named, uploader(jwt, staff), attachedTo(documentId), claimed -> {
+                        DocumentFile file = documentFile(claimed.get(0));
+                        List<DocumentFile> attachments = claimed.subList(1, claimed.size()).stream().map(DispatchController::documentFile).toList();
+                        return commands.send(new RegisterDocument(documentId, staff, b.codeNumber().strip(), b.codeNotation().strip(),
+                                b.documentType().strip(), b.subject().strip(), b.promulgationPlace().strip(), b.promulgationDate(),
+                                new org.ecabinet.events.dispatch.SignerInfo(blankToNull(b.signer().competence()), b.signer().position().strip(),
+                                        b.signer().fullName().strip()),
+                                b.urgency(), b.confidentiality(), b.dueDate(), file, pages(file), attachments,
+                                blankToNull(b.replacesDocumentId())), jwt.getSubject(), exchange);
+                    });
                 })
-                .flatMap(command -> commands.send(command, jwt.getSubject(), exchange))
                 .thenReturn(ResponseEntity.created(URI.create("/api/documents/" + documentId)).body(new Created(documentId)));
     }
 
@@ -156,10 +159,11 @@ class DispatchController {
     Mono<ResponseEntity<Void>> revise(@PathVariable String documentId, @Valid @RequestBody Mono<Revision> body, @AuthenticationPrincipal Jwt jwt,
                                       ServerWebExchange exchange) {
         Staff staff = DispatchAccess.staff(Actor.of(jwt));
-        return done(body.publishOn(Schedulers.boundedElastic()).map(b -> {
-            DocumentFile file = uploaded(b.fileId());
-            return new ReviseDocument(documentId, staff, file, pages(files.read(file.fileId()).orElseThrow()), b.reason().strip());
-        }).flatMap(command -> commands.send(command, jwt.getSubject(), exchange)));
+        return done(body.flatMap(b -> PdfUploads.attach(files, List.of(new PdfUploads.Named("fileId", b.fileId())), uploader(jwt, staff),
+                attachedTo(documentId), claimed -> {
+                    DocumentFile file = documentFile(claimed.get(0));
+                    return commands.send(new ReviseDocument(documentId, staff, file, pages(file), b.reason().strip()), jwt.getSubject(), exchange);
+                })));
     }
 
     /** Signs the current version with the caller's key (PIN): a PAdES signature inside the PDF. */
@@ -172,7 +176,7 @@ class DispatchController {
             DocumentView view = pinAndView.getT2();
             return signatures.sign(documentId, staff, view.currentVersion, view.file, "Ký ban hành " + view.codeNumber + "/" + view.codeNotation,
                     pinAndView.getT1().chars());
-        }).flatMap(command -> commands.send(command, jwt.getSubject(), exchange)));
+        }).flatMap(command -> PdfUploads.deleteIfRefused(files, command.signedFile().fileId(), commands.send(command, jwt.getSubject(), exchange))));
     }
 
     @PostMapping("/{documentId}/dispatch")
@@ -244,17 +248,21 @@ class DispatchController {
                 exchange)));
     }
 
-    private DocumentFile uploaded(String fileId) {
-        return files.describe(fileId).map(d -> new DocumentFile(d.documentId(), d.fileName(), d.sha256(), d.size()))
-                .orElseThrow(() -> new ServerWebInputException("Unknown file " + fileId + "; upload it to /api/documents/files first."));
+    /** An upload for a document belongs to the clerk and to their agency: any clerk of the agency may register it. */
+    private static DocumentStore.Uploader uploader(Jwt jwt, Staff staff) {
+        return new DocumentStore.Uploader("dispatch", jwt.getSubject(), staff.organId());
     }
 
-    private static int pages(byte[] pdf) {
-        try (var document = Loader.loadPDF(pdf)) {
-            return document.getNumberOfPages();
-        } catch (java.io.IOException e) {
-            throw new ServerWebInputException("file: not a readable PDF.");
-        }
+    static String attachedTo(String documentId) {
+        return "document:" + documentId;
+    }
+
+    private static DocumentFile documentFile(DocumentStore.StoredDocument stored) {
+        return new DocumentFile(stored.documentId(), stored.fileName(), stored.sha256(), stored.size());
+    }
+
+    private int pages(DocumentFile file) {
+        return PdfUploads.pageCount(files.read(file.fileId()).orElseThrow(() -> new NotFound("The file " + file.fileName() + " is missing.")));
     }
 
     private Mono<DocumentView> find(String documentId) {

@@ -29,7 +29,7 @@ class DocumentSignatures {
     SignDocument sign(String documentId, Staff staff, int version, DocumentFile file, String reason, char[] pin) {
         byte[] signed = signing.signPdf(staff.id(), pin, read(file), reason);
         VerificationReport report = verifier.verifyPdf(signed).get(0);
-        var stored = files.store("dispatch:" + staff.organId(), file.fileName().replaceAll("(?i)\\.pdf$", "") + ".signed.pdf", signed);
+        var stored = files.store(DispatchController.attachedTo(documentId), file.fileName().replaceAll("(?i)\\.pdf$", "") + ".signed.pdf", signed);
         return new SignDocument(documentId, staff, version, new DocumentFile(stored.documentId(), stored.fileName(), stored.sha256(), stored.size()),
                 report.certificateSha256(), report.signingTime());
     }

@@ -74,7 +74,7 @@ class AuthController {
         if (user.isEmpty()) {
             throttle.failed(credentials.username(), address);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemHandling.problem(HttpStatus.UNAUTHORIZED, "Sign-in failed", "Wrong user name or password."));
+                    .body(ProblemHandling.problem(HttpStatus.UNAUTHORIZED, "sign-in-failed", "Sign-in failed", "Wrong user name or password."));
         }
         throttle.succeeded(credentials.username(), address);
         TokenService.IssuedToken issued = tokens.issue(user.get());

@@ -108,7 +108,7 @@ class SecurityConfiguration {
         if (status == HttpStatus.UNAUTHORIZED) {
             response.getHeaders().set("WWW-Authenticate", "Bearer");
         }
-        var problem = ProblemHandling.problem(status, title, detail);
+        var problem = ProblemHandling.problem(status, ProblemHandling.codeOf(status), title, detail);
         problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
         byte[] bytes;
         try {

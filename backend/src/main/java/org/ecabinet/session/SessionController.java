@@ -183,8 +183,9 @@ class SessionController {
         return PdfUploads.read(file)
                 .flatMap(upload -> Mono.fromCallable(() -> papers.store("session:" + sessionId, upload.fileName(), upload.bytes()))
                         .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(stored -> commands.send(new AttachPaper(sessionId, itemId, stored.documentId(), upload.fileName(),
-                                stored.sha256(), stored.size()), jwt.getSubject(), exchange).thenReturn(stored)))
+                        .flatMap(stored -> PdfUploads.deleteIfRefused(papers, stored.documentId(),
+                                commands.send(new AttachPaper(sessionId, itemId, stored.documentId(), upload.fileName(),
+                                        stored.sha256(), stored.size()), jwt.getSubject(), exchange)).thenReturn(stored)))
                 .map(stored -> ResponseEntity.status(201).body(new Created(stored.documentId())));
     }
 
@@ -306,7 +307,8 @@ class SessionController {
                     return new AttachSignedMinutes(sessionId, stored.documentId(), stored.fileName(), stored.sha256(), stored.size(),
                             jwt.getSubject());
                 }))
-                .flatMap(command -> commands.send(command, jwt.getSubject(), exchange).thenReturn(command))
+                .flatMap(command -> PdfUploads.deleteIfRefused(papers, command.documentId(), commands.send(command, jwt.getSubject(), exchange))
+                        .thenReturn(command))
                 .map(c -> ResponseEntity.status(201).body(new SessionRoom.Minutes(c.documentId(), c.fileName(), c.sha256(), c.size(),
                         c.signedBy())));
     }

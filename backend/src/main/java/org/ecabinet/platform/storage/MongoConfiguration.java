@@ -50,7 +50,7 @@ public class MongoConfiguration {
 
     @Bean
     GridFSBucket papersBucket(MongoDatabase database) {
-        return GridFSBuckets.create(database, "papers");
+        return GridFSBuckets.create(database, DocumentStore.BUCKET);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.ecabinet.platform.InvalidInput;
 import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.NotPermitted;
 import org.ecabinet.platform.RuleViolation;
@@ -50,7 +51,7 @@ public class ProblemHandling {
                 .map(ProblemHandling::fieldError)
                 .toList();
         List<Map<String, Object>> globalErrors = e.getGlobalErrors().stream()
-                .map(g -> Map.<String, Object>of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage())))
+                .map(g -> fieldError(g.getObjectName(), constraintCode(g.getCode()), String.valueOf(g.getDefaultMessage())))
                 .toList();
         return invalid("Some fields are invalid.", errors.isEmpty() ? globalErrors : errors);
     }
@@ -58,9 +59,10 @@ public class ProblemHandling {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e) {
         List<Map<String, Object>> errors = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.<String, Object>of(
-                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(err.getDefaultMessage()))))
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> fieldError(
+                        String.valueOf(r.getMethodParameter().getParameterName()),
+                        constraintCode(err.getCodes() == null || err.getCodes().length == 0 ? null : err.getCodes()[err.getCodes().length - 1]),
+                        String.valueOf(err.getDefaultMessage()))))
                 .toList();
         return invalid("Some parameters are invalid.", errors);
     }
@@ -68,9 +70,15 @@ public class ProblemHandling {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
         List<Map<String, Object>> errors = e.getConstraintViolations().stream()
-                .map(v -> Map.<String, Object>of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                .map(v -> fieldError(v.getPropertyPath().toString(),
+                        constraintCode(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()), v.getMessage()))
                 .toList();
         return invalid("Some fields are invalid.", errors);
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInput e) {
+        return invalid("Some fields are invalid.", List.of(fieldError(e.field(), e.code(), e.getMessage())));
     }
 
     @ExceptionHandler(ServerWebInputException.class)
@@ -84,7 +92,7 @@ public class ProblemHandling {
                 : cause instanceof DecodingException || cause != e
                 ? "The request body is not valid JSON of the expected shape: " + firstLine(cause.getMessage())
                 : firstLine(reason);
-        return respond(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail));
+        return respond(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail));
     }
 
     @ExceptionHandler(DataBufferLimitException.class)
@@ -93,7 +101,7 @@ public class ProblemHandling {
     }
 
     private static ResponseEntity<ProblemDetail> tooLarge() {
-        return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", "The request body is larger than allowed."));
+        return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large", "The request body is larger than allowed."));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
@@ -102,7 +110,7 @@ public class ProblemHandling {
             return tooLarge();
         }
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
-        return respond(problem(e.getStatusCode(), status == null ? "Error" : status.getReasonPhrase(),
+        return respond(problem(e.getStatusCode(), codeOf(e.getStatusCode()), status == null ? "Error" : status.getReasonPhrase(),
                 e.getReason() == null ? "The request could not be processed." : e.getReason()));
     }
 
@@ -113,13 +121,13 @@ public class ProblemHandling {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", String.valueOf(seconds))
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts",
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many failed attempts",
                         e.getMessage() + " Try again in " + seconds + " second(s)."));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-        return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this."));
+        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this."));
     }
 
     @ExceptionHandler({RuleViolation.class, NotPermitted.class, NotFound.class, AggregateNotFoundException.class,
@@ -128,22 +136,25 @@ public class ProblemHandling {
             CompletionException.class, EventStoreException.class})
     ResponseEntity<ProblemDetail> domain(Exception e) {
         Throwable cause = unwrap(e);
+        if (cause instanceof InvalidInput invalid) {
+            return invalidInput(invalid);
+        }
         if (cause instanceof RuleViolation) {
-            return respond(problem(HttpStatus.CONFLICT, "Not allowed now", cause.getMessage()));
+            return respond(problem(HttpStatus.CONFLICT, "not-allowed-now", "Not allowed now", cause.getMessage()));
         }
         if (cause instanceof NotPermitted) {
-            return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", cause.getMessage()));
+            return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", cause.getMessage()));
         }
         if (cause instanceof NotFound || cause instanceof AggregateNotFoundException) {
-            return respond(problem(HttpStatus.NOT_FOUND, "Not found", cause instanceof NotFound ? cause.getMessage() : "No such resource."));
+            return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", cause instanceof NotFound ? cause.getMessage() : "No such resource."));
         }
         if (cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException
                 || cause instanceof AggregateStreamCreationException || cause instanceof AxonTransientException) {
-            return respond(problem(HttpStatus.CONFLICT, "Concurrent modification",
+            return respond(problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                     "Someone else changed this at the same moment; reload and try again."));
         }
         log.error("Unexpected failure", cause);
-        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed."));
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "The request could not be completed."));
     }
 
     /** Axon and CompletableFuture wrap what the aggregate threw; the answer depends on the original. */
@@ -156,22 +167,65 @@ public class ProblemHandling {
         return current;
     }
 
-    public static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
+    /**
+     * A problem with its machine {@code code}: the stable name of what went wrong, which a client translates
+     * for its user; {@code title} and {@code detail} are English, for developers and logs.
+     */
+    public static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));
+        problem.setProperty("code", code);
         return problem;
+    }
+
+    /** The code of a problem that has no more specific one than its status. */
+    public static String codeOf(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "malformed-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 413 -> "too-large";
+            case 414 -> "uri-too-long";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-attempts";
+            default -> status.is5xxServerError() ? "internal" : "error";
+        };
     }
 
     /** 400 with one entry per field: {@code errors: [{field, message}]}. */
     private static ResponseEntity<ProblemDetail> invalid(String detail, List<Map<String, Object>> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request", detail);
         problem.setProperty("errors", errors);
         return respond(problem);
     }
 
     private static Map<String, Object> fieldError(FieldError error) {
-        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+        return fieldError(error.getField(), constraintCode(error.getCode()), String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static Map<String, Object> fieldError(String field, String code, String message) {
+        return Map.of("field", field, "code", code, "message", message);
+    }
+
+    /** The machine code of a violated Bean Validation constraint (or of our own check, already a code). */
+    private static String constraintCode(String constraint) {
+        if (constraint == null) {
+            return "invalid";
+        }
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "required";
+            case "Size", "Length" -> "size";
+            case "Pattern", "Email" -> "format";
+            case "Min", "Max", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero", "DecimalMin", "DecimalMax", "Range" -> "range";
+            case "Future", "FutureOrPresent", "Past", "PastOrPresent" -> "time";
+            case "typeMismatch" -> "type";
+            default -> constraint.contains(".") || constraint.contains("-") ? constraint : constraint.toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
