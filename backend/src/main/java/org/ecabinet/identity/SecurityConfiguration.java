@@ -1,17 +1,15 @@
 package org.ecabinet.identity;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
 import org.ecabinet.platform.web.ProblemHandling;
+import org.ecabinet.platform.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -26,7 +24,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -42,7 +39,7 @@ import reactor.core.scheduler.Schedulers;
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain api(ServerHttpSecurity http, TokenService tokens, ActiveUsers users, ObjectMapper json) {
+    SecurityWebFilterChain api(ServerHttpSecurity http, TokenService tokens, ActiveUsers users, ProblemWriter problems) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -57,12 +54,12 @@ class SecurityConfiguration {
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(tokens.decoder()).jwtAuthenticationConverter(token -> authentication(token, users)))
-                        .authenticationEntryPoint((exchange, e) -> writeProblem(exchange, json, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((exchange, e) -> writeProblem(exchange, problems, HttpStatus.UNAUTHORIZED,
                                 "Unauthenticated", "Sign in first: send a valid bearer token.")))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, e) -> writeProblem(exchange, json, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((exchange, e) -> writeProblem(exchange, problems, HttpStatus.UNAUTHORIZED,
                                 "Unauthenticated", "Sign in first: send a valid bearer token."))
-                        .accessDeniedHandler((exchange, e) -> writeProblem(exchange, json, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((exchange, e) -> writeProblem(exchange, problems, HttpStatus.FORBIDDEN,
                                 "Forbidden", "Your role does not allow this.")))
                 .build();
     }
@@ -98,25 +95,7 @@ class SecurityConfiguration {
                 });
     }
 
-    private static Mono<Void> writeProblem(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String title, String detail) {
-        var response = exchange.getResponse();
-        if (response.isCommitted()) {
-            return Mono.empty();
-        }
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set("WWW-Authenticate", "Bearer");
-        }
-        var problem = ProblemHandling.problem(status, ProblemHandling.codeOf(status), title, detail);
-        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
-        byte[] bytes;
-        try {
-            bytes = json.writeValueAsBytes(problem);
-        } catch (Exception e) {
-            bytes = ("{\"status\":" + status.value() + "}").getBytes(StandardCharsets.UTF_8);
-        }
-        DataBuffer buffer = response.bufferFactory().wrap(bytes);
-        return response.writeWith(Mono.just(buffer));
+    private static Mono<Void> writeProblem(ServerWebExchange exchange, ProblemWriter problems, HttpStatus status, String title, String detail) {
+        return problems.write(exchange, ProblemHandling.problem(status, ProblemHandling.codeOf(status), title, detail));
     }
 }

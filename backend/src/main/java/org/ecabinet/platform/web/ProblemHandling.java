@@ -3,6 +3,7 @@ package org.ecabinet.platform.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -33,6 +34,10 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import jakarta.validation.ConstraintViolationException;
 
@@ -87,12 +92,60 @@ public class ProblemHandling {
         if (cause instanceof DataBufferLimitException) {
             return tooLarge();
         }
+        Optional<Map<String, Object>> fieldError = jsonFieldError(e);
+        if (fieldError.isPresent()) {
+            return invalid("Some fields are invalid.", List.of(fieldError.get()));
+        }
         String reason = String.valueOf(e.getReason());
         String detail = reason.startsWith("No request body") ? "The request body is missing."
                 : cause instanceof DecodingException || cause != e
                 ? "The request body is not valid JSON of the expected shape: " + firstLine(cause.getMessage())
                 : firstLine(reason);
-        return respond(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail));
+        return respond(problem(HttpStatus.BAD_REQUEST, reason.startsWith("No request body") ? "body.missing" : "malformed-request",
+                "Malformed request", detail));
+    }
+
+    /** What Jackson says about one field of a body (a wrong type, a key given twice, forbidden characters), as a field error. */
+    private static Optional<Map<String, Object>> jsonFieldError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StrictJson.ForbiddenCharacters forbidden) {
+                return Optional.of(fieldError(path(forbidden), StrictJson.ForbiddenCharacters.CODE, forbidden.getOriginalMessage()));
+            }
+            if (t instanceof JsonParseException parse && parse.getOriginalMessage() != null) {
+                var duplicate = DUPLICATE_KEY.matcher(parse.getOriginalMessage());
+                if (duplicate.find()) {
+                    return Optional.of(fieldError(duplicate.group(1), "json.duplicate-key", "The key '" + duplicate.group(1) + "' is given twice."));
+                }
+            }
+            if (t instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                return Optional.of(fieldError(path(mismatch), "type", "This field does not have the expected type: " + firstLine(mismatch.getOriginalMessage())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("Duplicate field '([^']{0,100})'");
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** A body that cannot be decoded at all, such as a multipart request without its boundary or its end. */
+    @ExceptionHandler(DecodingException.class)
+    ResponseEntity<ProblemDetail> undecodable(DecodingException e) {
+        if (e.getMostSpecificCause() instanceof DataBufferLimitException) {
+            return tooLarge();
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "The request body cannot be read: " + firstLine(e.getMessage())));
     }
 
     @ExceptionHandler(DataBufferLimitException.class)

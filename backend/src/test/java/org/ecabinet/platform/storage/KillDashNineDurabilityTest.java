@@ -72,7 +72,11 @@ class KillDashNineDurabilityTest {
                     });
                 }
                 long start = System.nanoTime();
+                // At least 3 s, and enough acknowledged writes to mean something even on a loaded machine.
                 Thread.sleep(3000);
+                while (acknowledged.size() < 600 && System.nanoTime() - start < 30_000_000_000L) {
+                    Thread.sleep(100);
+                }
                 rate = acknowledged.size() / ((System.nanoTime() - start) / 1e9);
                 store.kill();
                 running.set(false);
