@@ -50,6 +50,34 @@ public class BallotView {
     public record Report(String reportId, String fileName, String sha256, long size, String signedBy) {
     }
 
+    /**
+     * This view as one member may see it before the close: their own answer only, no tally. A new object:
+     * the view itself is shared by every subscriber of a live stream, and must not become one member's.
+     */
+    BallotView forMember(String memberId) {
+        BallotView copy = new BallotView();
+        copy.ballotId = ballotId;
+        copy.subject = subject;
+        copy.status = status;
+        copy.issuedAt = issuedAt;
+        copy.deadline = deadline;
+        copy.drafts = List.copyOf(drafts);
+        copy.questions = List.copyOf(questions);
+        copy.eligibleMembers = List.copyOf(eligibleMembers);
+        copy.chairId = chairId;
+        copy.answers = answers.stream().filter(a -> a.memberId.equals(memberId)).toList();
+        copy.results = List.of();
+        copy.closeReason = closeReason;
+        copy.closedAt = closedAt;
+        copy.withdrawalReason = withdrawalReason;
+        copy.deadlineExtensions = List.copyOf(deadlineExtensions);
+        copy.remindersSent = List.copyOf(remindersSent);
+        copy.report = report;
+        copy.version = version;
+        copy.updatedAt = updatedAt;
+        return copy;
+    }
+
     Optional<MemberAnswer> answerOf(String memberId) {
         return answers.stream().filter(a -> a.memberId.equals(memberId)).findFirst();
     }

@@ -2,6 +2,7 @@ package org.ecabinet.dispatch;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -18,6 +19,7 @@ import org.ecabinet.platform.CommandSender;
 import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.NotPermitted;
 import org.ecabinet.platform.storage.DocumentStore;
+import org.ecabinet.platform.web.PdfUploads;
 import org.ecabinet.signing.AgencySeals;
 import org.ecabinet.signing.SignatureVerifier;
 import org.ecabinet.signing.VerificationReport;
@@ -128,19 +130,27 @@ class Axis {
         if (signature.certificateSha256() == null || signature.signingTime() == null) {
             throw new ServerWebInputException("Attachment: the document is not signed (" + signature.message() + "); unsigned documents do not travel.");
         }
-        String documentId = UUID.nameUUIDFromBytes((sender + "|" + received.documentId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        // One document per sender and edXML DocumentId, whichever way it came: over the axis, or from an agency of this system.
+        Optional<String> known = Optional.ofNullable(queries.query(new FindByEdXmlId(sender, received.documentId()),
+                ResponseTypes.instanceOf(DocumentView.class)).join()).map(view -> view.documentId);
+        String documentId = known.orElseGet(() -> UUID.nameUUIDFromBytes((sender + "|" + received.documentId())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
         if (received.businessType() == EdXml.RECALL || received.businessType() == EdXml.UPDATE) {
             commands.sendAsSystem(new RecordRemoteRecall(documentId, sender, received.businessType() == EdXml.RECALL ? RecallKind.RECALL : RecallKind.UPDATE,
                     received.businessReason() == null ? "" : received.businessReason()), "axis");
             return new Received(documentId, true);
+        }
+        if (known.isPresent()) {
+            return new Received(documentId, false);
         }
         for (EdXml.Attached attachment : received.attachments()) {
             if (!DocumentStore.looksLikePdf(attachment.bytes())) {
                 throw new ServerWebInputException("Attachment " + attachment.name() + ": not a PDF.");
             }
         }
-        var stored = files.store("axis:" + sender, received.fileName().isBlank() ? "van-ban.pdf" : received.fileName(), received.pdf());
-        List<DocumentFile> attachments = received.attachments().stream().map(a -> files.store("axis:" + sender, a.name(), a.bytes()))
+        String attachedTo = DispatchController.attachedTo(documentId);
+        var stored = files.store(attachedTo, received.fileName().isBlank() ? "van-ban.pdf" : PdfUploads.safeFileName(received.fileName()), received.pdf());
+        List<DocumentFile> attachments = received.attachments().stream().map(a -> files.store(attachedTo, PdfUploads.safeFileName(a.name()), a.bytes()))
                 .map(a -> new DocumentFile(a.documentId(), a.fileName(), a.sha256(), a.size())).toList();
         try {
             commands.sendAsSystem(new ReceiveFromAxis(documentId, sender, received.codeNumber(), received.codeNotation(), received.documentType(),
@@ -148,8 +158,10 @@ class Axis {
                     new DocumentFile(stored.documentId(), stored.fileName(), stored.sha256(), stored.size()), received.pageCount(),
                     attachments, signature.certificateSha256(), signature.signingTime(), to, here), "axis");
             return new Received(documentId, true);
-        } catch (org.axonframework.commandhandling.CommandExecutionException | AggregateStreamCreationException
-                 | org.axonframework.modelling.command.ConcurrencyException e) {
+        } catch (RuntimeException e) {
+            // A replay that raced the first delivery, or a refusal: either way the files of this request are not kept.
+            files.delete(stored.documentId());
+            attachments.forEach(a -> files.delete(a.fileId()));
             if (isAlreadyThere(e)) {
                 return new Received(documentId, false);
             }

@@ -252,6 +252,40 @@ class BallotApiTest extends ApiTest {
     }
 
     @Test
+    void everyMembersStreamShowsTheirOwnAnswerAndNobodyElsesWhenAnotherAnswers() {
+        List<String> watchers = List.of(MEMBER, "member06", "member07");
+        // member09 never answers, so the ballot stays open (members see others' answers only after the close).
+        String ballotId = issue(Instant.now().plus(Duration.ofDays(2)), List.of(MEMBER, "member06", "member07", "member08", "member09"));
+        watchers.forEach(member -> answer(member, ballotId, AGREE_BOTH, 204));
+        Map<String, java.util.concurrent.BlockingQueue<JsonNode>> seen = new java.util.HashMap<>();
+        List<reactor.core.Disposable> subscriptions = new java.util.ArrayList<>();
+        for (String member : watchers) {
+            var queue = new java.util.concurrent.LinkedBlockingQueue<JsonNode>();
+            seen.put(member, queue);
+            subscriptions.add(as(member).get().uri("/api/ballots/" + ballotId + "/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                    .returnResult(new org.springframework.core.ParameterizedTypeReference<ServerSentEvent<JsonNode>>() { })
+                    .getResponseBody().filter(e -> e.data() != null).map(ServerSentEvent::data).subscribe(queue::add));
+        }
+        try {
+            Map<String, Long> before = new java.util.HashMap<>();
+            for (String member : watchers) {
+                before.put(member, await().atMost(Duration.ofSeconds(10)).until(() -> seen.get(member).poll(), java.util.Objects::nonNull)
+                        .get("version").asLong());
+            }
+            answer("member08", ballotId, AGREE_BOTH, 204);
+            for (String member : watchers) {
+                JsonNode update = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> seen.get(member).poll(), view -> view != null && view.get("version").asLong() > before.get(member));
+                assertThat(update.get("answers")).as("%s sees exactly their own answer", member).hasSize(1);
+                assertThat(update.at("/answers/0/memberId").asText()).isEqualTo(member);
+                assertThat(update.get("results")).isEmpty();
+            }
+        } finally {
+            subscriptions.forEach(reactor.core.Disposable::dispose);
+        }
+    }
+
+    @Test
     void membersAreMailedTheNewBallotAndOnlyThoseWhoHaveNotAnsweredAreReminded() throws Exception {
         List<String> eligible = List.of("member10", "member11", "member12");
         String ballotId = issue(Instant.now().plusSeconds(16), eligible);

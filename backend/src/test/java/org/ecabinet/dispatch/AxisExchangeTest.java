@@ -42,6 +42,15 @@ class AxisExchangeTest {
                 JsonNode arrived = awaitInbox(b, clerkB, list -> list.size() == 1).get(0);
                 assertThat(arrived.get("number").asText()).isEqualTo("7816/VPCP-TTĐT");
                 String copy = arrived.get("documentId").asText();
+
+                // The same package replayed to B (by anyone: the axis endpoint needs no sign-in) is the same document, stored once.
+                String edxml = a.get("/api/documents/" + first + "/edxml", clerkA).body();
+                for (int replay = 0; replay < 2; replay++) {
+                    var answer = b.post("/api/axis/packages", null, edxml);
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                    assertThat(ChildBackend.JSON.readTree(answer.body()).get("documentId").asText()).isEqualTo(copy);
+                }
+                assertThat(inbox(b, clerkB)).as("a replay adds no copy").hasSize(1);
                 assertThat(b.post("/api/documents/" + copy + "/receive", clerkB, "").statusCode()).isEqualTo(204);
                 JsonNode atA = awaitDocument(a, clerkA, first, d -> d.at("/recipients/0/statusCode").asText().equals("03"));
                 assertThat(atA.at("/recipients/0/signatureReport").asText()).startsWith("TOTAL_PASSED");
