@@ -63,8 +63,10 @@ public final class AuditCommandLine {
 
     static boolean verifyCheckpoints(Path directory, Path trustAnchorsPem) throws Exception {
         List<X509Certificate> anchors = anchors(trustAnchorsPem);
-        List<Checkpoint> checkpoints = CheckpointStore.exportedIn(directory);
-        boolean holds = !checkpoints.isEmpty();
+        CheckpointStore.Found found = CheckpointStore.exportedIn(directory);
+        List<Checkpoint> checkpoints = found.checkpoints();
+        found.unreadable().forEach((treeSize, why) -> System.out.printf("FAIL checkpoint %d: %s%n", treeSize, why));
+        boolean holds = !checkpoints.isEmpty() && found.unreadable().isEmpty();
         long previous = 0;
         for (Checkpoint checkpoint : checkpoints) {
             byte[] statement = checkpoint.statementBytes();

@@ -3,6 +3,7 @@ package org.ecabinet.audit;
 import java.time.Clock;
 
 import org.ecabinet.platform.storage.EventStoreIntegrity;
+import org.ecabinet.platform.storage.EventAuthenticity;
 import org.ecabinet.platform.storage.StoredEvents;
 import org.ecabinet.signing.SignatureVerifier;
 import org.ecabinet.signing.SystemSeal;
@@ -60,8 +61,9 @@ class AuditConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    Ledger ledger(StoredEvents store, LeafLog leaves, CheckpointStore checkpoints, Notary notary, LedgerProperties properties, Clock clock) {
-        return new Ledger(store, leaves, checkpoints, notary, properties, clock);
+    Ledger ledger(StoredEvents store, EventAuthenticity authenticity, LeafLog leaves, CheckpointStore checkpoints, Notary notary,
+                  LedgerProperties properties, Clock clock) {
+        return new Ledger(store, authenticity, leaves, checkpoints, notary, properties, clock);
     }
 
     @Bean
@@ -76,7 +78,7 @@ class AuditConfiguration {
     }
 
     @Bean
-    InclusionProofs inclusionProofs(StoredEvents store, LeafLog leaves, CheckpointStore checkpoints, Ledger ledger) {
-        return new InclusionProofs(store, leaves, checkpoints, ledger);
+    InclusionProofs inclusionProofs(StoredEvents store, EventAuthenticity authenticity, LeafLog leaves, CheckpointStore checkpoints, Ledger ledger) {
+        return new InclusionProofs(store, authenticity, leaves, checkpoints, ledger);
     }
 }

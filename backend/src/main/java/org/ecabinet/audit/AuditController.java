@@ -109,7 +109,7 @@ class AuditController {
 
     @GetMapping("/ledger/checkpoints")
     Mono<List<LedgerVerification.CheckpointSummary>> checkpoints() {
-        return blocking(() -> checkpoints.all().stream()
+        return blocking(() -> checkpoints.all().checkpoints().stream()
                 .map(c -> new LedgerVerification.CheckpointSummary(c.treeSize(), c.rootHash(), c.time())).toList());
     }
 

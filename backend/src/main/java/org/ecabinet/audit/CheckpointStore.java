@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -38,7 +40,15 @@ class CheckpointStore {
         this.exportDirectory = exportDirectory;
     }
 
-    void save(Checkpoint checkpoint) {
+    record BothPlaces(Found database, Found exported) {
+    }
+
+    /** Both places read together, never between a checkpoint's database copy and its files. */
+    synchronized BothPlaces inBothPlaces() {
+        return new BothPlaces(all(), exported());
+    }
+
+    synchronized void save(Checkpoint checkpoint) {
         try {
             checkpoints.insertOne(new Document("_id", checkpoint.treeSize()).append("statement", checkpoint.statement())
                     .append("seal", new Binary(checkpoint.seal())).append("timeStamp", new Binary(checkpoint.timeStamp())));
@@ -52,46 +62,99 @@ class CheckpointStore {
         }
     }
 
-    List<Checkpoint> all() {
-        List<Checkpoint> all = new ArrayList<>();
-        checkpoints.find().forEach(d -> all.add(read(d)));
-        all.sort(Comparator.comparingLong(Checkpoint::treeSize));
-        return all;
+    /**
+     * What a reading of checkpoints found: those that read, by tree size, and for each one that does not
+     * (a document or file of another shape), its tree size as far as known and why. Reading never fails.
+     */
+    record Found(List<Checkpoint> checkpoints, Map<Long, String> unreadable) {
     }
 
-    /** The checkpoint of the largest tree; only it is read (there is one every thousand events). */
+    Found all() {
+        List<Checkpoint> all = new ArrayList<>();
+        Map<Long, String> unreadable = new TreeMap<>();
+        checkpoints.find().forEach(d -> read(d).ifPresentOrElse(all::add, () -> unreadable.put(idOf(d), "The database's checkpoint document is malformed.")));
+        all.sort(Comparator.comparingLong(Checkpoint::treeSize));
+        return new Found(all, unreadable);
+    }
+
+    /** The readable checkpoint of the largest tree; usually only it is read (there is one every thousand events). */
     Optional<Checkpoint> latest() {
-        return Optional.ofNullable(checkpoints.find().sort(Sorts.descending("_id")).limit(1).first()).map(CheckpointStore::read);
+        for (Document document : checkpoints.find().sort(Sorts.descending("_id"))) {
+            Optional<Checkpoint> readable = read(document);
+            if (readable.isPresent()) {
+                return readable;
+            }
+        }
+        return Optional.empty();
     }
 
     Optional<Checkpoint> find(long treeSize) {
-        return Optional.ofNullable(checkpoints.find(eq("_id", treeSize)).first()).map(CheckpointStore::read);
+        return Optional.ofNullable(checkpoints.find(eq("_id", treeSize)).first()).flatMap(CheckpointStore::read);
     }
 
-    private static Checkpoint read(Document document) {
-        return Checkpoint.parse(document.getString("statement"), document.get("seal", Binary.class).getData(),
-                document.get("timeStamp", Binary.class).getData());
+    private static Optional<Checkpoint> read(Document document) {
+        try {
+            return Optional.of(Checkpoint.parse(document.getString("statement"), document.get("seal", Binary.class).getData(),
+                    document.get("timeStamp", Binary.class).getData()));
+        } catch (RuntimeException malformed) { // a missing field, another type, a statement that is not one
+            return Optional.empty();
+        }
+    }
+
+    private static long idOf(Document document) {
+        return document.get("_id") instanceof Number number ? number.longValue() : -1;
+    }
+
+    boolean exports() {
+        return exportDirectory != null;
     }
 
     /** The checkpoints found in the export directory, by tree size. */
-    List<Checkpoint> exported() {
+    Found exported() {
         return exportedIn(exportDirectory);
     }
 
     /** The checkpoints exported to a directory, by tree size. */
-    static List<Checkpoint> exportedIn(Path exportDirectory) {
+    static Found exportedIn(Path exportDirectory) {
         if (exportDirectory == null || !Files.isDirectory(exportDirectory)) {
-            return List.of();
+            return new Found(List.of(), Map.of());
         }
         try (Stream<Path> files = Files.list(exportDirectory)) {
             List<Checkpoint> found = new ArrayList<>();
-            for (Path statement : files.filter(f -> f.getFileName().toString().matches("checkpoint-\\d+\\.json")).toList()) {
+            Map<Long, String> unreadable = new TreeMap<>();
+            for (Path statement : files.filter(f -> f.getFileName().toString().matches("checkpoint-\\d{1,18}\\.json")).toList()) {
                 String base = statement.getFileName().toString().replace(".json", "");
-                found.add(Checkpoint.parse(Files.readString(statement, StandardCharsets.UTF_8),
-                        readOrEmpty(statement.resolveSibling(base + ".p7s")), readOrEmpty(statement.resolveSibling(base + ".tst"))));
+                try {
+                    found.add(Checkpoint.parse(Files.readString(statement, StandardCharsets.UTF_8),
+                            readOrEmpty(statement.resolveSibling(base + ".p7s")), readOrEmpty(statement.resolveSibling(base + ".tst"))));
+                } catch (IOException | RuntimeException e) {
+                    unreadable.put(Long.parseLong(base.substring("checkpoint-".length())), "The exported file " + statement.getFileName()
+                            + " cannot be read as a checkpoint.");
+                }
             }
             found.sort(Comparator.comparingLong(Checkpoint::treeSize));
-            return found;
+            return new Found(found, unreadable);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Moves the exported checkpoints of larger trees than {@code keepUpTo} aside, into a directory named for
+     * {@code reason}: after a deliberate restore of an older store, they describe a history this store no
+     * longer has, and new checkpoints of the same sizes must not be confused with them.
+     */
+    Path setAside(long keepUpTo, String reason) {
+        Path aside = exportDirectory.resolve(reason);
+        try (Stream<Path> files = Files.list(exportDirectory)) {
+            Files.createDirectories(aside);
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("checkpoint-\\d{1,18}\\.(json|p7s|tst)")).toList()) {
+                String name = file.getFileName().toString();
+                if (Long.parseLong(name.substring("checkpoint-".length(), name.indexOf('.'))) > keepUpTo) {
+                    Files.move(file, aside.resolve(name));
+                }
+            }
+            return aside;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

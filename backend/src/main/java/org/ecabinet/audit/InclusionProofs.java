@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.RuleViolation;
+import org.ecabinet.platform.storage.EventAuthenticity;
 import org.ecabinet.platform.storage.StoredEvents;
 import org.ecabinet.platform.storage.StoredEvents.StoredEvent;
 
@@ -13,12 +14,14 @@ import org.ecabinet.platform.storage.StoredEvents.StoredEvent;
 class InclusionProofs {
 
     private final StoredEvents store;
+    private final EventAuthenticity authenticity;
     private final LeafLog leaves;
     private final CheckpointStore checkpoints;
     private final Ledger ledger;
 
-    InclusionProofs(StoredEvents store, LeafLog leaves, CheckpointStore checkpoints, Ledger ledger) {
+    InclusionProofs(StoredEvents store, EventAuthenticity authenticity, LeafLog leaves, CheckpointStore checkpoints, Ledger ledger) {
         this.store = store;
+        this.authenticity = authenticity;
         this.leaves = leaves;
         this.checkpoints = checkpoints;
         this.ledger = ledger;
@@ -26,6 +29,10 @@ class InclusionProofs {
 
     InclusionProof of(long global) {
         StoredEvent event = store.at(global).orElseThrow(() -> new NotFound("No event is stored under global index " + global + "."));
+        if (!authenticity.holds(event)) {
+            throw new RuleViolation("The event under global index " + global + " was not written by this system (its authentication code does not hold): "
+                    + "no proof is given for it; run the integrity verification.");
+        }
         Checkpoint checkpoint = checkpoints.latest().filter(c -> c.treeSize() > global).orElseGet(() -> {
             ledger.foldAndCheckpoint();
             if (ledger.size() <= global) {

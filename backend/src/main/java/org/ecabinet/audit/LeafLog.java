@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 
 import org.bson.Document;
+import org.ecabinet.platform.storage.StoredNumbers;
 import org.bson.types.Binary;
 
 import com.mongodb.client.MongoCollection;
@@ -44,7 +45,7 @@ class LeafLog {
             return new Frontier();
         }
         List<byte[]> roots = saved.getList("frontier", Binary.class).stream().map(Binary::getData).toList();
-        return new Frontier(roots, saved.getLong("size"));
+        return new Frontier(roots, StoredNumbers.longOf(saved, "size"));
     }
 
     /** Appends {@code leaves} after the first {@code size} leaves, then records the new frontier. */
@@ -80,7 +81,7 @@ class LeafLog {
         }
         List<Long> ids = LongStream.rangeClosed(from / CHUNK, (to - 1) / CHUNK).boxed().toList();
         Map<Long, byte[]> byChunk = new HashMap<>();
-        chunks.find(in("_id", ids)).forEach(d -> byChunk.put(d.getLong("_id"), d.get("leaves", Binary.class).getData()));
+        chunks.find(in("_id", ids)).forEach(d -> byChunk.put(StoredNumbers.longOf(d, "_id"), d.get("leaves", Binary.class).getData()));
         List<byte[]> leaves = new ArrayList<>();
         for (long i = from; i < to; i++) {
             byte[] chunk = byChunk.get(i / CHUNK);
@@ -105,7 +106,7 @@ class LeafLog {
             Map<Long, byte[]> byChunk = new HashMap<>();
             chunks.find(in("_id", LongStream.range(0, fullChunks).boxed().toList()))
                     .projection(new Document("root", 1))
-                    .forEach(d -> byChunk.put(d.getLong("_id"), d.get("root", Binary.class) == null ? null : d.get("root", Binary.class).getData()));
+                    .forEach(d -> byChunk.put(StoredNumbers.longOf(d, "_id"), d.get("root", Binary.class) == null ? null : d.get("root", Binary.class).getData()));
             for (long c = 0; c < fullChunks; c++) {
                 byte[] root = byChunk.get(c);
                 roots.add(root != null ? root : MerkleTree.root(leaves(c * CHUNK, (c + 1) * CHUNK), CHUNK)); // chunks kept before roots were

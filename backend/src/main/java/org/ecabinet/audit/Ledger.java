@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.ecabinet.platform.storage.EventAuthenticity;
 import org.ecabinet.platform.storage.StoredEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ class Ledger {
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
 
     private final StoredEvents store;
+    private final EventAuthenticity authenticity;
     private final LeafLog leaves;
     private final CheckpointStore checkpoints;
     private final Notary notary;
@@ -41,8 +43,13 @@ class Ledger {
     private Instant checkpointedAt;
     private ScheduledExecutorService scheduler;
 
-    Ledger(StoredEvents store, LeafLog leaves, CheckpointStore checkpoints, Notary notary, LedgerProperties properties, Clock clock) {
+    /** The index the ledger refuses to fold (a forged or malformed event), once it was reported. */
+    private long refusedAt = -1;
+
+    Ledger(StoredEvents store, EventAuthenticity authenticity, LeafLog leaves, CheckpointStore checkpoints, Notary notary,
+           LedgerProperties properties, Clock clock) {
         this.store = store;
+        this.authenticity = authenticity;
         this.leaves = leaves;
         this.checkpoints = checkpoints;
         this.notary = notary;
@@ -50,6 +57,7 @@ class Ledger {
         this.clock = clock;
         this.frontier = leaves.frontier();
         this.folded = frontier.size();
+        new RollbackGuard(checkpoints, leaves, properties.acceptRollback(), clock).check(frontier.size());
         Optional<Checkpoint> latest = checkpoints.latest();
         this.checkpointedSize = latest.map(Checkpoint::treeSize).orElse(0L);
         this.checkpointedAt = latest.map(Checkpoint::time).orElse(clock.instant());
@@ -136,6 +144,10 @@ class Ledger {
                     add(LedgerLeaf.unused(next), added, grown);
                 }
             }
+            if (commit.malformed() || !commit.events().stream().allMatch(authenticity::holds)) {
+                refuse(commit);
+                break;
+            }
             for (StoredEvents.StoredEvent event : commit.events()) {
                 if (next >= limit) {
                     break commits;
@@ -150,6 +162,18 @@ class Ledger {
         frontier = grown;
         folded = grown.size();
         return !added.isEmpty();
+    }
+
+    /**
+     * A commit that this system did not write (its MAC does not hold) or that is not a commit at all is not
+     * folded, nor anything after it: a checkpoint must never vouch for it. The integrity check names it.
+     */
+    private void refuse(StoredEvents.Commit commit) {
+        if (refusedAt != commit.lastGlobal()) {
+            refusedAt = commit.lastGlobal();
+            log.error("The ledger stops before global index {}: {}. Run the integrity verification (GET /api/audit/integrity).",
+                    commit.firstGlobal(), commit.malformed() ? commit.problem() : "an event there is not authenticated by this system");
+        }
     }
 
     private static void add(byte[] leaf, List<byte[]> folded, Frontier frontier) {

@@ -52,8 +52,9 @@ class LedgerVerification {
 
     Report verify(LongConsumer progress) {
         List<CheckpointProblem> problems = new ArrayList<>();
-        List<Checkpoint> exported = checkpoints.exported();
-        TreeMap<Long, Checkpoint> toCheck = checkpointsToCheck(exported, problems);
+        CheckpointStore.BothPlaces read = checkpoints.inBothPlaces();
+        CheckpointStore.Found exported = read.exported();
+        TreeMap<Long, Checkpoint> toCheck = checkpointsToCheck(read.database(), exported, problems);
         long ledgerSize = leaves.frontier().size();
         Walk walk = new Walk(toCheck, ledgerSize, problems);
         EventStoreIntegrity.Report chains = integrity.verify(progress, walk);
@@ -63,23 +64,37 @@ class LedgerVerification {
                 .min(Comparator.comparingLong(Finding::global)).orElse(null);
         boolean intact = chains.intact() && walk.findings.isEmpty() && problems.isEmpty();
         Checkpoint latest = toCheck.isEmpty() ? null : toCheck.lastEntry().getValue();
-        return new Report(intact, first, chains, walk.findings, problems, ledgerSize, toCheck.size(), exported.size(),
+        return new Report(intact, first, chains, walk.findings, problems, ledgerSize, toCheck.size(), exported.checkpoints().size(),
                 latest == null ? null : new CheckpointSummary(latest.treeSize(), latest.rootHash(), latest.time()));
     }
 
     /**
      * The checkpoints kept in the database, each of whose seal and time-stamp must hold; where checkpoints
-     * are exported, a copy in the database that differs from or lacks its file is itself a finding, and
-     * the file's statement is the one checked against the store.
+     * are exported, a copy in the database that differs from or lacks its file, or a file whose copy in the
+     * database is gone, is itself a finding, and the file's statement is the one checked against the store.
+     * A checkpoint that cannot be read at all, in either place, is a finding too.
      */
-    private TreeMap<Long, Checkpoint> checkpointsToCheck(List<Checkpoint> exportedCheckpoints, List<CheckpointProblem> problems) {
+    private TreeMap<Long, Checkpoint> checkpointsToCheck(CheckpointStore.Found kept, CheckpointStore.Found exportedCheckpoints,
+                                                         List<CheckpointProblem> problems) {
         TreeMap<Long, Checkpoint> byTreeSize = new TreeMap<>();
-        checkpoints.all().forEach(c -> byTreeSize.put(c.treeSize(), c));
-        for (Checkpoint exported : exportedCheckpoints) {
-            Checkpoint kept = byTreeSize.get(exported.treeSize());
-            if (kept == null) {
+        kept.checkpoints().forEach(c -> byTreeSize.put(c.treeSize(), c));
+        kept.unreadable().forEach((treeSize, why) -> problems.add(new CheckpointProblem(treeSize, why)));
+        exportedCheckpoints.unreadable().forEach((treeSize, why) -> problems.add(new CheckpointProblem(treeSize, why)));
+        if (checkpoints.exports()) {
+            java.util.Set<Long> exportedSizes = new java.util.HashSet<>(exportedCheckpoints.unreadable().keySet());
+            exportedCheckpoints.checkpoints().forEach(c -> exportedSizes.add(c.treeSize()));
+            for (Checkpoint inDatabase : kept.checkpoints()) {
+                if (!exportedSizes.contains(inDatabase.treeSize())) {
+                    problems.add(new CheckpointProblem(inDatabase.treeSize(),
+                            "The database's checkpoint has no exported file: the files were deleted, or the checkpoint was added to the database alone."));
+                }
+            }
+        }
+        for (Checkpoint exported : exportedCheckpoints.checkpoints()) {
+            Checkpoint inDatabase = byTreeSize.get(exported.treeSize());
+            if (inDatabase == null) {
                 problems.add(new CheckpointProblem(exported.treeSize(), "The exported checkpoint is missing from the database."));
-            } else if (!kept.statement().equals(exported.statement())) {
+            } else if (!inDatabase.statement().equals(exported.statement())) {
                 problems.add(new CheckpointProblem(exported.treeSize(), "The database's copy of this checkpoint differs from the exported one."));
             }
             byTreeSize.put(exported.treeSize(), exported);

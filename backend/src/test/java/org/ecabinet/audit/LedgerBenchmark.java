@@ -40,7 +40,7 @@ public final class LedgerBenchmark {
             var database = client.getDatabase("ledger_bench");
             JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
             var engine = GaplessMongoEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(serializer)
-                    .inMemoryStreamIndex(true).sortedCatchUp(false).build();
+                    .inMemoryStreamIndex(true).sortedCatchUp(false).authenticity(LedgerTest.AUTHENTICITY).build();
             engine.ensureIndexes();
             System.out.printf("Ledger benchmark: %,d events on the embedded store (%s)%n", events, dir);
             AtomicLong appended = new AtomicLong();
@@ -60,26 +60,26 @@ public final class LedgerBenchmark {
             StoredEvents store = new StoredEvents(database, true);
             LeafLog leaves = new LeafLog(database);
             CheckpointStore checkpoints = new CheckpointStore(database, dir.resolve("exported"));
-            LedgerProperties properties = new LedgerProperties(1000, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), null);
-            Ledger ledger = new Ledger(store, leaves, checkpoints, LedgerTest.DIGEST_NOTARY, properties, Clock.systemUTC());
+            LedgerProperties properties = new LedgerProperties(1000, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), null, false);
+            Ledger ledger = new Ledger(store, LedgerTest.AUTHENTICITY, leaves, checkpoints, LedgerTest.DIGEST_NOTARY, properties, Clock.systemUTC());
             AtomicLong folded = new AtomicLong();
             double foldRate = rate("folded into the ledger", events, folded, () -> {
                 ledger.foldAndCheckpoint();
                 folded.set(ledger.size());
             }, () -> folded.set(ledger.size()));
 
-            LedgerVerification verification = new LedgerVerification(new EventStoreIntegrity(store), leaves, checkpoints, LedgerTest.DIGEST_NOTARY);
+            LedgerVerification verification = new LedgerVerification(new EventStoreIntegrity(store, LedgerTest.AUTHENTICITY), leaves, checkpoints, LedgerTest.DIGEST_NOTARY);
             AtomicLong verified = new AtomicLong();
             LedgerVerification.Report[] report = new LedgerVerification.Report[1];
             double verifyRate = rate("verified", events, verified, () -> report[0] = verification.verify(verified::set));
 
             long start = System.nanoTime();
-            InclusionProof proof = new InclusionProofs(store, leaves, checkpoints, ledger).of(events / 2);
+            InclusionProof proof = new InclusionProofs(store, LedgerTest.AUTHENTICITY, leaves, checkpoints, ledger).of(events / 2);
             double proofMillis = (System.nanoTime() - start) / 1e6;
 
             System.out.println();
             System.out.printf("LEDGER FOLD (leaf per index, frontier, leaves stored, checkpoint every 1,000): %,.0f events/s; %d checkpoints%n",
-                    foldRate, checkpoints.all().size());
+                    foldRate, checkpoints.all().checkpoints().size());
             System.out.printf("VERIFICATION (hash chains + every leaf + every checkpoint root): %,.0f events/s; intact: %s%n",
                     verifyRate, report[0].intact());
             System.out.printf("INCLUSION PROOF of event %,d in a tree of %,d: %.0f ms, %d hashes in the path%n",

@@ -1,6 +1,7 @@
 package org.ecabinet.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,9 @@ import java.util.List;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
+import org.ecabinet.platform.secrets.MasterKey;
 import org.ecabinet.platform.storage.EmbeddedMongo;
+import org.ecabinet.platform.storage.EventAuthenticity;
 import org.ecabinet.platform.storage.EventHash;
 import org.ecabinet.platform.storage.EventStoreIntegrity;
 import org.ecabinet.platform.storage.EventStoreIntegrity.Finding;
@@ -77,6 +80,9 @@ class LedgerTest {
 
     @TempDir
     Path dir;
+    /** This test's system key: events appended through the engine carry a MAC under it, as the backend's do. */
+    static final EventAuthenticity AUTHENTICITY = new EventAuthenticity(MasterKey.generate(), 0);
+
     EmbeddedMongo mongo;
     MongoClient client;
     MongoDatabase database;
@@ -92,7 +98,8 @@ class LedgerTest {
         client = MongoClients.create(mongo.connectionString());
         database = client.getDatabase("ledger");
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        engine = GaplessMongoEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(serializer).build();
+        engine = GaplessMongoEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(serializer)
+                .authenticity(AUTHENTICITY).build();
         engine.ensureIndexes();
         store = new StoredEvents(database, true);
         commits = database.getCollection("event_commits");
@@ -106,12 +113,16 @@ class LedgerTest {
     }
 
     Ledger ledger(long checkpointEvents) {
-        return new Ledger(store, new LeafLog(database), new CheckpointStore(database, exports), DIGEST_NOTARY,
-                new LedgerProperties(checkpointEvents, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), exports), clock);
+        return ledger(checkpointEvents, false);
+    }
+
+    Ledger ledger(long checkpointEvents, boolean acceptRollback) {
+        return new Ledger(store, AUTHENTICITY, new LeafLog(database), new CheckpointStore(database, exports), DIGEST_NOTARY,
+                new LedgerProperties(checkpointEvents, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), exports, acceptRollback), clock);
     }
 
     LedgerVerification verification() {
-        return new LedgerVerification(new EventStoreIntegrity(store), new LeafLog(database), new CheckpointStore(database, exports), DIGEST_NOTARY);
+        return new LedgerVerification(new EventStoreIntegrity(store, AUTHENTICITY), new LeafLog(database), new CheckpointStore(database, exports), DIGEST_NOTARY);
     }
 
     /** Sessions A and B take turns (4 events each), then C appends 3 events in one commit: 11 indexes. */
@@ -132,19 +143,19 @@ class LedgerTest {
         appendHistory();
         Ledger ledger = ledger(4);
         ledger.foldAndCheckpoint();
-        assertThat(new CheckpointStore(database, exports).all()).extracting(Checkpoint::treeSize).containsExactly(4L, 8L);
+        assertThat(new CheckpointStore(database, exports).all().checkpoints()).extracting(Checkpoint::treeSize).containsExactly(4L, 8L);
         ledger.checkpoint();
 
         assertThat(ledger.size()).isEqualTo(11);
         List<byte[]> expected = new ArrayList<>();
         store.commits().forEach(c -> c.events().forEach(e -> expected.add(LedgerLeaf.of(e.global(), EventHash.recompute(e)))));
         assertThat(new LeafLog(database).leaves(0, 11)).usingElementComparator(java.util.Arrays::compare).containsExactlyElementsOf(expected);
-        List<Checkpoint> checkpoints = new CheckpointStore(database, exports).all();
+        List<Checkpoint> checkpoints = new CheckpointStore(database, exports).all().checkpoints();
         assertThat(checkpoints).extracting(Checkpoint::treeSize).containsExactly(4L, 8L, 11L);
         for (Checkpoint checkpoint : checkpoints) {
             assertThat(checkpoint.rootHash()).isEqualTo(HexFormat.of().formatHex(MerkleTree.root(expected, (int) checkpoint.treeSize())));
         }
-        assertThat(new CheckpointStore(database, exports).exported()).extracting(Checkpoint::statement)
+        assertThat(new CheckpointStore(database, exports).exported().checkpoints()).extracting(Checkpoint::statement)
                 .containsExactlyElementsOf(checkpoints.stream().map(Checkpoint::statement).toList());
         assertThat(verification().verify(n -> { }).intact()).isTrue();
     }
@@ -235,14 +246,15 @@ class LedgerTest {
         var forged = store.at(event.getLong("global")).orElseThrow();
         String forgedHash = EventHash.recompute(new StoredEvents.StoredEvent(forged.global(), forged.aggregateId(), forged.aggregateType(),
                 forged.sequence(), forged.eventId(), forged.timestamp(), forged.payloadType(), forged.payloadRevision(),
-                event.getString("payload"), forged.metaData(), forged.prevHash(), null, null));
+                event.getString("payload"), forged.metaData(), forged.prevHash(), null, null, null));
         commits.updateOne(Filters.eq("_id", lastOfA.getLong("_id")),
                 Updates.combine(Updates.set("events.0.payload", event.getString("payload")), Updates.set("events.0.hash", forgedHash)));
 
         var report = verification().verify(n -> { });
-        assertThat(report.chains().intact()).as("the forger recomputed the hash").isTrue();
-        assertThat(report.firstProblem()).extracting(Finding::kind, Finding::aggregateId, Finding::sequence)
-                .containsExactly(Kind.ALTERED, "session-A", 3L);
+        assertThat(report.chains().findings()).as("the forger recomputed the hash, but has no key for its MAC")
+                .extracting(Finding::kind, Finding::aggregateId, Finding::sequence).containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.FORGED, "session-A", 3L));
+        assertThat(report.ledgerFindings()).extracting(Finding::kind, Finding::aggregateId, Finding::sequence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.ALTERED, "session-A", 3L));
     }
 
     @Test
@@ -273,8 +285,8 @@ class LedgerTest {
         for (String collection : List.of("ledger_leaves", "ledger_state", "ledger_checkpoints")) {
             database.getCollection(collection).deleteMany(new Document());
         }
-        Ledger rebuilt = new Ledger(store, new LeafLog(database), new CheckpointStore(database, null), DIGEST_NOTARY,
-                new LedgerProperties(1000, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), null), clock);
+        Ledger rebuilt = new Ledger(store, AUTHENTICITY, new LeafLog(database), new CheckpointStore(database, null), DIGEST_NOTARY,
+                new LedgerProperties(1000, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), null, false), clock);
         rebuilt.foldAndCheckpoint();
         rebuilt.checkpoint();
 
@@ -332,7 +344,7 @@ class LedgerTest {
     void everyEventHasAnInclusionProofThatChecksOfflineAndFailsForAnotherEvent() {
         appendHistory();
         Ledger ledger = ledger(1000);
-        InclusionProofs proofs = new InclusionProofs(store, new LeafLog(database), new CheckpointStore(database, exports), ledger);
+        InclusionProofs proofs = new InclusionProofs(store, AUTHENTICITY, new LeafLog(database), new CheckpointStore(database, exports), ledger);
         for (long global = 0; global < 11; global++) {
             InclusionProof proof = proofs.of(global);
             assertThat(proof.treeSize()).isEqualTo(11);
@@ -343,6 +355,152 @@ class LedgerTest {
         InclusionProof swapped = new InclusionProof(proof.format(), other, 3, proof.treeSize(), proof.auditPath(), proof.statement(),
                 proof.seal(), proof.timeStamp());
         assertThat(ProofCheck.check(swapped, List.of()).get(1).holds()).isFalse();
+    }
+
+    @Test
+    void anEventAppendedAtTheEndWithCorrectHashesAndABumpedCounterIsForgedAndNeverFoldedOrProved() {
+        appendHistory();
+        foldAndCheckpoint();
+        Document last = commitOf("session-C", 2);
+        Document lastEvent = last.getList("events", Document.class).get(2);
+        Document appended = new Document(lastEvent).append("global", 11L).append("sequence", 3L).append("eventId", "forged-1")
+                .append("payload", "{\"what\":\"a decision nobody took\"}").append("prevHash", lastEvent.getString("hash"));
+        appended.put("hash", EventHash.recompute(new StoredEvents.StoredEvent(11, "session-C", "CabinetSession", 3, "forged-1",
+                appended.getString("timestamp"), appended.getString("payloadType"), appended.getString("payloadRevision"),
+                appended.getString("payload"), appended.getString("metaData"), appended.getString("prevHash"), null, null, null)));
+        commits.insertOne(new Document("_id", 11L).append("firstGlobal", 11L).append("aggregateId", "session-C")
+                .append("aggregateType", "CabinetSession").append("firstSequence", 3L).append("lastSequence", 3L)
+                .append("timestampMillis", last.getLong("timestampMillis")).append("events", List.of(appended)));
+        database.getCollection("event_counters").updateOne(Filters.eq("_id", "global"), Updates.inc("next", 1L));
+
+        var report = verification().verify(n -> { });
+        assertThat(report.chains().findings()).extracting(Finding::kind, Finding::global)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.FORGED, 11L));
+        Ledger ledger = ledger(1000);
+        ledger.foldAndCheckpoint();
+        assertThat(ledger.size()).as("the ledger stops before the forged event").isEqualTo(11);
+        assertThatThrownBy(() -> new InclusionProofs(store, AUTHENTICITY, new LeafLog(database), new CheckpointStore(database, exports), ledger).of(11))
+                .isInstanceOf(org.ecabinet.platform.RuleViolation.class).hasMessageContaining("not written by this system");
+    }
+
+    @Test
+    void aStoreRestoredFromAnOlderBackupIsRefusedAtStartUpUnlessTheRollbackIsAccepted() throws Exception {
+        for (long s = 0; s < 4; s++) {
+            engine.appendEvents(event("session-A", s));
+            engine.appendEvents(event("session-B", s));
+        }
+        ledger(4).foldAndCheckpoint();
+        stop();
+        copyTree(dir.resolve("store"), dir.resolve("backup"));
+        start();
+        engine.appendEvents(event("session-C", 0), event("session-C", 1), event("session-C", 2));
+        Ledger later = ledger(4);
+        later.foldAndCheckpoint();
+        later.checkpoint();
+        stop();
+        deleteTree(dir.resolve("store"));
+        copyTree(dir.resolve("backup"), dir.resolve("store"));
+        start();
+
+        assertThatThrownBy(() -> ledger(4)).isInstanceOf(org.ecabinet.platform.StartupRefused.class)
+                .hasMessageContaining("behind its latest exported checkpoint").hasMessageContaining("covers 11").hasMessageContaining("holds 8");
+
+        clock.advance(Duration.ofMinutes(1));
+        Ledger accepted = ledger(4, true);
+        try (var files = Files.list(exports)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .contains("checkpoint-000000000004.json", "checkpoint-000000000008.json").noneMatch(name -> name.contains("000000000011"));
+        }
+        engine.appendEvents(event("session-D", 0));
+        accepted.foldAndCheckpoint();
+        accepted.checkpoint();
+        assertThat(verification().verify(n -> { }).intact()).as("the restored store verifies against what remains exported").isTrue();
+        assertThat(ledger(4).size()).as("and starts again without the override").isEqualTo(9);
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var files = Files.walk(root)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
+    void aStoreWhoseHistoryDiffersFromTheExportedCheckpointIsRefused() {
+        appendHistory();
+        foldAndCheckpoint();
+        database = client.getDatabase("rewritten");
+        engine = GaplessMongoEventStorageEngine.builder().database(database).eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer()).authenticity(AUTHENTICITY).build();
+        for (long s = 0; s < 11; s++) {
+            engine.appendEvents(event("session-Z", s));
+        }
+        store = new StoredEvents(database, true);
+        foldUnexported();
+
+        assertThatThrownBy(() -> ledger(1000)).isInstanceOf(org.ecabinet.platform.StartupRefused.class)
+                .hasMessageContaining("differs from its latest exported checkpoint");
+    }
+
+    @Test
+    void aMalformedCheckpointIsAFindingAndStopsNothing() {
+        appendHistory();
+        foldAndCheckpoint();
+        database.getCollection("ledger_checkpoints").insertOne(new Document("_id", 5000L).append("statement", 42));
+        database.getCollection("ledger_checkpoints").insertOne(new Document("_id", "odd").append("seal", "x"));
+
+        Ledger restarted = ledger(1000);
+        assertThat(restarted.size()).isEqualTo(11);
+        var report = verification().verify(n -> { });
+        assertThat(report.intact()).isFalse();
+        assertThat(report.checkpointProblems()).extracting(LedgerVerification.CheckpointProblem::treeSize).contains(5000L, -1L);
+    }
+
+    @Test
+    void numbersRewrittenAs32BitIntegersAreTheSameNumbersAndAFieldOfAnotherTypeIsMalformed() {
+        appendHistory();
+        foldAndCheckpoint();
+        Document first = commits.find(Filters.eq("_id", 0L)).first();
+        commits.updateOne(Filters.eq("_id", 0L), Updates.combine(Updates.set("firstGlobal", 0), Updates.set("events.0.global", 0),
+                Updates.set("events.0.sequence", 0), Updates.set("timestampMillis", first.getLong("timestampMillis"))));
+        assertThat(verification().verify(n -> { }).intact()).as("an int32 0 is the number 0").isTrue();
+
+        commits.updateOne(Filters.eq("_id", 1L), Updates.set("events.0.sequence", "zero"));
+        var report = verification().verify(n -> { });
+        assertThat(report.chains().findings()).extracting(Finding::kind, Finding::global)
+                .contains(org.assertj.core.groups.Tuple.tuple(Kind.MALFORMED, 1L));
+    }
+
+    @Test
+    void exportedCheckpointFilesDeletedAreAFinding() throws Exception {
+        appendHistory();
+        foldAndCheckpoint();
+        try (var files = Files.list(exports)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        var report = verification().verify(n -> { });
+        assertThat(report.intact()).isFalse();
+        assertThat(report.checkpointProblems()).extracting(LedgerVerification.CheckpointProblem::detail)
+                .anyMatch(detail -> detail.contains("no exported file"));
+    }
+
+    /** The ledger of a store that was never exported here: what a restored or rewritten store brings along. */
+    void foldUnexported() {
+        Ledger ledger = new Ledger(store, AUTHENTICITY, new LeafLog(database), new CheckpointStore(database, null), DIGEST_NOTARY,
+                new LedgerProperties(1000, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), null, false), clock);
+        ledger.foldAndCheckpoint();
+        ledger.checkpoint();
     }
 
     void foldAndCheckpoint() {

@@ -31,13 +31,29 @@ public final class ChildBackend implements AutoCloseable {
 
     /** Starts on {@code data/store} and waits until it serves; the log goes to {@code data/<log>}. */
     public static ChildBackend start(Path data, int port, String log, String... settings) throws Exception {
+        ChildJvm jvm = ChildJvm.start(CabinetApplication.class, STARTED, data.resolve(log), arguments(data, port, settings));
+        jvm.awaitReady(Duration.ofSeconds(120));
+        return new ChildBackend(jvm, "http://127.0.0.1:" + port);
+    }
+
+    /** Starts on {@code data/store} expecting a refusal: waits until the backend has ended by itself and returns its log. */
+    public static String refusedStart(Path data, int port, String log, String... settings) throws Exception {
+        try (ChildJvm jvm = ChildJvm.start(CabinetApplication.class, Pattern.compile("refuses to start|Started CabinetApplication"),
+                data.resolve(log), arguments(data, port, settings))) {
+            String line = jvm.awaitReady(Duration.ofSeconds(120)).group();
+            if (!jvm.awaitExit(Duration.ofSeconds(60)) || line.startsWith("Started")) {
+                throw new AssertionError("The backend started (or did not end) instead of refusing; see " + data.resolve(log));
+            }
+        }
+        return java.nio.file.Files.readString(data.resolve(log));
+    }
+
+    private static String[] arguments(Path data, int port, String... settings) {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "--server.port=" + port, "--cabinet.mongodb.data-directory=" + data.resolve("store"), "--cabinet.mongodb.uri=",
                 "--spring.profiles.active=demo"));
         args.addAll(List.of(settings));
-        ChildJvm jvm = ChildJvm.start(CabinetApplication.class, STARTED, data.resolve(log), args.toArray(String[]::new));
-        jvm.awaitReady(Duration.ofSeconds(120));
-        return new ChildBackend(jvm, "http://127.0.0.1:" + port);
+        return args.toArray(String[]::new);
     }
 
     /** A token for a demo user; retried because demo users are seeded just after start-up. */

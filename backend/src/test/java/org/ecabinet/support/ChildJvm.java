@@ -65,6 +65,11 @@ public final class ChildJvm implements AutoCloseable {
         return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Waits until the child ends by itself; true if it did within the time. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);

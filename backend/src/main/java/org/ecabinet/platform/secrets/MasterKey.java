@@ -41,7 +41,8 @@ public final class MasterKey {
         this.key = key.clone();
     }
 
-    static MasterKey generate() {
+    /** A new random key: for a new installation, and for tests. */
+    public static MasterKey generate() {
         byte[] key = new byte[LENGTH];
         new SecureRandom().nextBytes(key);
         return new MasterKey(key);

@@ -12,6 +12,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.ecabinet.platform.secrets.MasterKey;
 import org.springframework.context.annotation.Bean;
 
 import com.mongodb.client.MongoClient;
@@ -31,11 +32,17 @@ public class AxonStorageConfiguration {
     }
 
     @Bean
+    EventAuthenticity eventAuthenticity(MasterKey key, Settings settings, MongoDatabase database) {
+        return EventAuthenticity.of(key, settings, GaplessMongoEventStorageEngine.allocated(database.getCollection(GaplessMongoEventStorageEngine.COUNTERS)));
+    }
+
+    @Bean
     EventStorageEngine eventStorageEngine(MongoDatabase database, StorageProperties properties,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          ObjectProvider<EventUpcaster> upcasters) {
+                                          ObjectProvider<EventUpcaster> upcasters, EventAuthenticity authenticity) {
         GaplessMongoEventStorageEngine engine = GaplessMongoEventStorageEngine.builder()
                 .database(database)
+                .authenticity(authenticity)
                 .snapshotSerializer(snapshotSerializer())
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))

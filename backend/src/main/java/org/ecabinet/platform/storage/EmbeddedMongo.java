@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.ecabinet.platform.StartupRefused;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,14 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new IllegalStateException("Cannot create the data directory " + dataDirectory, e);
         }
         Path file = dataDirectory.resolve("ecabinet.mv");
-        MVStore store = new MVStore.Builder().fileName(file.toString()).compress().open();
+        MVStore store;
+        try {
+            store = new MVStore.Builder().fileName(file.toString()).compress().open();
+        } catch (RuntimeException damaged) {
+            throw new StartupRefused("the embedded store file " + file + " cannot be opened: " + firstLine(damaged.getMessage()),
+                    "The file is damaged or not a store. Restore it from a backup (with the ledger's exported checkpoints, the restore is checked at "
+                            + "start-up), or move it away to start on an empty store.");
+        }
         // A query reads the version of the store current when it began; H2 frees old chunks after 45 s by
         // default, and a scan of a million events took longer ("Chunk not found"). Keep them 10 minutes.
         store.setRetentionTime(RETENTION_MILLIS);
@@ -45,6 +53,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         InetSocketAddress address = server.bind();
         log.info("Embedded MongoDB-wire server on {} with its data in {} (fsync={})", address, file, fsync);
         return new EmbeddedMongo(server, address);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
     }
 
     public String connectionString() {

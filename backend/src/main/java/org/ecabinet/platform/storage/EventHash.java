@@ -31,8 +31,8 @@ public final class EventHash {
 
     static String of(String aggregateId, Document event) {
         String canonical = String.join("\n",
-                text(event.getString("prevHash")), text(aggregateId), String.valueOf(event.getLong("sequence")),
-                String.valueOf(event.getLong("global")), text(event.getString("eventId")), text(event.getString("timestamp")),
+                text(event.getString("prevHash")), text(aggregateId), String.valueOf(StoredNumbers.longOf(event, "sequence")),
+                String.valueOf(StoredNumbers.longOf(event, "global")), text(event.getString("eventId")), text(event.getString("timestamp")),
                 text(event.getString("payloadType")), text(event.getString("payloadRevision")),
                 text(event.getString("payload")), text(event.getString("metaData")));
         try {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Recomputes every event's hash and every stream's chain, in global order, and names what does not fit:
  * an event whose stored bytes changed (ALTERED), a stream that skips sequence numbers (MISSING), an
  * event that does not chain to the event stored before it (INSERTED), a commit out of its global place
- * (REORDERED).
+ * (REORDERED), an event without a MAC that holds (FORGED), a document that is not a commit (MALFORMED).
  *
  * <p>What chains alone cannot show: the removal of a stream's last events, or of a whole stream, and a
  * forger who rewrites a stream's tail with recomputed hashes. That takes the ledger's signed
@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventStoreIntegrity {
 
-    public enum Kind { ALTERED, MISSING, INSERTED, REORDERED }
+    /** FORGED: an event whose MAC does not hold, written by someone without the key; MALFORMED: a document not of our shape. */
+    public enum Kind { ALTERED, MISSING, INSERTED, REORDERED, FORGED, MALFORMED }
 
     public record Finding(Kind kind, long global, String aggregateId, long sequence, String detail) {
     }
@@ -43,9 +44,11 @@ public class EventStoreIntegrity {
     }
 
     private final StoredEvents store;
+    private final EventAuthenticity authenticity;
 
-    public EventStoreIntegrity(StoredEvents store) {
+    public EventStoreIntegrity(StoredEvents store, EventAuthenticity authenticity) {
         this.store = store;
+        this.authenticity = authenticity;
     }
 
     public Report verify(LongConsumer progress) {
@@ -61,6 +64,10 @@ public class EventStoreIntegrity {
         long previousLast = -1;
         for (StoredEvents.Commit commit : store.commits()) {
             commitCount++;
+            if (commit.malformed()) {
+                add(findings, new Finding(Kind.MALFORMED, commit.lastGlobal(), commit.aggregateId(), -1, commit.problem()));
+                continue;
+            }
             long first = commit.firstGlobal();
             long last = commit.lastGlobal();
             List<StoredEvents.StoredEvent> events = commit.events();
@@ -91,13 +98,16 @@ public class EventStoreIntegrity {
         return new Report(findings.isEmpty(), commitCount, eventCount, unused, findings.isEmpty() ? null : findings.get(0), findings);
     }
 
-    private static void check(StoredEvents.StoredEvent event, Map<String, Head> heads, List<Finding> findings) {
+    private void check(StoredEvents.StoredEvent event, Map<String, Head> heads, List<Finding> findings) {
         String aggregateId = event.aggregateId();
         long global = event.global();
         long sequence = event.sequence();
         String stored = event.hash();
         if (stored == null || !stored.equals(event.recomputedHash())) {
             add(findings, new Finding(Kind.ALTERED, global, aggregateId, sequence, "The stored event does not match its hash."));
+        } else if (!authenticity.holds(event)) {
+            add(findings, new Finding(Kind.FORGED, global, aggregateId, sequence,
+                    "The event's authentication code does not hold: it was not written by this system."));
         }
         Head head = heads.get(aggregateId);
         long expected = head == null ? 0 : head.sequence() + 1;

@@ -104,6 +104,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     /** Per aggregate: first sequence of each commit → the commit's _id. Built once, then kept up to date. */
     private Map<String, java.util.NavigableMap<Long, Long>> streamIndex;
     private final long catchUpDistance;
+    private final EventAuthenticity authenticity;
 
     protected GaplessMongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -118,6 +119,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         this.sortedCatchUp = builder.sortedCatchUp;
         this.inMemoryStreamIndex = builder.inMemoryStreamIndex;
         this.catchUpDistance = builder.catchUpDistance;
+        this.authenticity = builder.authenticity;
     }
 
     public static Builder builder() {
@@ -157,7 +159,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         for (Document commit : documents) {
             List<Document> stored = eventsOf(commit);
             Document last = stored.get(stored.size() - 1);
-            heads.put(commit.getString("aggregateId"), new StreamHead(last.getLong("sequence"), last.getString("hash")));
+            heads.put(commit.getString("aggregateId"), new StreamHead(StoredNumbers.longOf(last, "sequence"), last.getString("hash")));
         }
         if (inMemoryStreamIndex) {
             // After the insert: an index built before it gets the commit here, one built later finds it.
@@ -180,7 +182,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         int firstRefused = e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty() ? bulk.getWriteErrors().get(0).getIndex() : 0;
         List<Document> ranges = documents.subList(firstRefused, documents.size()).stream()
-                .map(d -> new Document("_id", d.getLong("firstGlobal")).append("last", d.getLong("_id"))).toList();
+                .map(d -> new Document("_id", StoredNumbers.longOf(d, "firstGlobal")).append("last", StoredNumbers.longOf(d, "_id"))).toList();
         try {
             unused.insertMany(ranges, new InsertManyOptions().ordered(false));
         } catch (MongoException notRecorded) {
@@ -215,13 +217,13 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             ids = new ArrayList<>((from == null ? stream : stream.tailMap(from, true)).values());
         }
         List<Document> found = commits.find(in("_id", ids)).into(new ArrayList<>());
-        found.sort(Comparator.comparingLong(d -> d.getLong("firstSequence")));
+        found.sort(Comparator.comparingLong(d -> StoredNumbers.longOf(d, "firstSequence")));
         return found;
     }
 
     private static void index(Map<String, java.util.NavigableMap<Long, Long>> streamIndex, Document commit) {
         streamIndex.computeIfAbsent(commit.getString("aggregateId"), id -> new java.util.TreeMap<>())
-                .put(commit.getLong("firstSequence"), commit.getLong("_id"));
+                .put(StoredNumbers.longOf(commit, "firstSequence"), StoredNumbers.longOf(commit, "_id"));
     }
 
     /** The hash the next event of this stream chains to. */
@@ -234,7 +236,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             return head.hash();
         }
         return commitsOf(aggregateId, sequence - 1).stream().flatMap(c -> eventsOf(c).stream())
-                .filter(e -> e.getLong("sequence") == sequence - 1).findFirst()
+                .filter(e -> StoredNumbers.longOf(e, "sequence") == sequence - 1).findFirst()
                 .map(e -> e.getString("hash")).orElse(EventHash.GENESIS);
     }
 
@@ -269,7 +271,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         List<DomainEventData<?>> events = new ArrayList<>();
         commitsOf(aggregateIdentifier, firstSequenceNumber)
                 .forEach(commit -> eventsOf(commit).stream()
-                        .filter(e -> e.getLong("sequence") >= firstSequenceNumber)
+                        .filter(e -> StoredNumbers.longOf(e, "sequence") >= firstSequenceNumber)
                         .forEach(e -> events.add(domainEntry(commit.getString("aggregateType"), aggregateIdentifier, e))));
         return events;
     }
@@ -292,7 +294,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             commits.find(in("_id", ids)).into(found);
             ids.clear();
         }
-        found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+        found.sort(Comparator.comparingLong(d -> StoredNumbers.longOf(d, "_id")));
         Tracker tracker = new Tracker(token);
         List<TrackedEventData<?>> result = new ArrayList<>();
         found.forEach(commit -> result.addAll(tracker.deliver(commit)));
@@ -312,7 +314,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         List<Document> gapFills = token == null || token.getGaps().isEmpty() ? new ArrayList<>()
                 : commits.find(in("_id", new ArrayList<>(token.getGaps()))).into(new ArrayList<>());
-        gapFills.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+        gapFills.sort(Comparator.comparingLong(d -> StoredNumbers.longOf(d, "_id")));
         var rest = commits.find(gt("_id", index)).batchSize(1000);
         // The embedded store keeps documents in a map sorted by _id: its natural order needs no sort.
         MongoCursor<Document> cursor = (sortedCatchUp ? rest.sort(Sorts.ascending("_id")) : rest).cursor();
@@ -335,7 +337,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         List<TrackedEventData<?>> deliver(Document commit) {
             List<TrackedEventData<?>> delivered = new ArrayList<>();
             for (Document event : eventsOf(commit)) {
-                long global = event.getLong("global");
+                long global = StoredNumbers.longOf(event, "global");
                 if (token != null && global <= token.getIndex() && !token.getGaps().contains(global)) {
                     continue; // already delivered
                 }
@@ -359,12 +361,12 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         // The commit that starts right after a run of gaps ends within NEIGHBOUR_REACH indexes of it.
         List<Long> ids = afterRuns.stream().flatMap(next -> LongStream.range(next, next + NEIGHBOUR_REACH).boxed()).distinct().toList();
         Map<Long, Document> byFirstIndex = new HashMap<>();
-        commits.find(in("_id", ids)).forEach(d -> byFirstIndex.put(d.getLong("firstGlobal"), d));
+        commits.find(in("_id", ids)).forEach(d -> byFirstIndex.put(StoredNumbers.longOf(d, "firstGlobal"), d));
         Instant deadline = clock.instant().minus(gapTimeout);
         GapAwareTrackingToken cleaned = token;
         for (long next : afterRuns) {
             Document neighbour = byFirstIndex.get(next);
-            if (neighbour == null || !Instant.ofEpochMilli(neighbour.getLong("timestampMillis")).isBefore(deadline)) {
+            if (neighbour == null || !Instant.ofEpochMilli(StoredNumbers.longOf(neighbour, "timestampMillis")).isBefore(deadline)) {
                 break;
             }
             cleaned = cleaned.withGapsTruncatedAt(next);
@@ -377,7 +379,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         Document last = inMemoryStreamIndex
                 ? commitsOf(aggregateIdentifier, Long.MAX_VALUE).stream().reduce((x, y) -> y).orElse(null)
                 : commits.find(eq("aggregateId", aggregateIdentifier)).sort(Sorts.descending("firstSequence")).limit(1).first();
-        return Optional.ofNullable(last).map(d -> d.getLong("lastSequence"));
+        return Optional.ofNullable(last).map(d -> StoredNumbers.longOf(d, "lastSequence"));
     }
 
     @Override
@@ -393,7 +395,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
         Document first = commits.find(gte("timestampMillis", dateTime.toEpochMilli())).sort(Sorts.ascending("_id")).limit(1).first();
-        return first == null ? createHeadToken() : GapAwareTrackingToken.newInstance(first.getLong("firstGlobal") - 1, List.of());
+        return first == null ? createHeadToken() : GapAwareTrackingToken.newInstance(StoredNumbers.longOf(first, "firstGlobal") - 1, List.of());
     }
 
     /** The next global index that will be handed out: every index below it was given to a writer. */
@@ -404,7 +406,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     /** The next index the counter will hand out, read from the counters collection: every index below it was given to a writer. */
     static long allocated(MongoCollection<Document> counters) {
         Document counter = counters.find(eq("_id", "global")).first();
-        return counter == null ? 0 : counter.getLong("next");
+        return counter == null ? 0 : StoredNumbers.longOf(counter, "next");
     }
 
     /** A writer's request for {@code count} consecutive indexes. */
@@ -437,7 +439,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
                 long total = group.stream().mapToLong(a -> a.count).sum();
                 Document counter = counters.findOneAndUpdate(eq("_id", "global"), Updates.inc("next", total),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-                long next = counter.getLong("next") - total;
+                long next = StoredNumbers.longOf(counter, "next") - total;
                 for (Allocation allocation : group) {
                     allocation.first = next;
                     next += allocation.count;
@@ -459,6 +461,9 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             stored.append("prevHash", previous == null ? previousHash(aggregateId, sequence) : previous);
             previous = EventHash.of(aggregateId, stored);
             stored.append("hash", previous);
+            if (authenticity != null) {
+                stored.append(StoredEvents.MAC, authenticity.mac(previous));
+            }
             events.add(stored);
         }
         return new Document("_id", firstGlobal + commit.size() - 1)
@@ -485,7 +490,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private static GenericDomainEventEntry<String> domainEntry(String aggregateType, String aggregateId, Document event) {
-        return new GenericDomainEventEntry<>(aggregateType, aggregateId, event.getLong("sequence"), event.getString("eventId"),
+        return new GenericDomainEventEntry<>(aggregateType, aggregateId, StoredNumbers.longOf(event, "sequence"), event.getString("eventId"),
                 event.getString("timestamp"), event.getString("payloadType"), event.getString("payloadRevision"),
                 event.getString("payload"), event.getString("metaData"));
     }
@@ -539,6 +544,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         private boolean sortedCatchUp = true;
         private boolean inMemoryStreamIndex = false;
         private long catchUpDistance = 5_000;
+        private EventAuthenticity authenticity;
 
         Builder() {
             persistenceExceptionResolver(GaplessMongoEventStorageEngine::isDuplicateKey);
@@ -574,6 +580,12 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         /** How far behind the head a reader must be to be served by one cursor. */
         public Builder catchUpDistance(long distance) {
             this.catchUpDistance = distance;
+            return this;
+        }
+
+        /** Gives every stored event a MAC of its hash; without it (engine tests only) events carry none. */
+        public Builder authenticity(EventAuthenticity authenticity) {
+            this.authenticity = authenticity;
             return this;
         }
 

@@ -32,10 +32,16 @@ import com.mongodb.client.model.Sorts;
 @Component
 public class StoredEvents {
 
-    /** One event as stored; {@code recomputedHash} is its hash computed now from the stored fields. */
+    /** The field of a stored event holding its MAC (see {@link EventAuthenticity}). */
+    static final String MAC = "mac";
+
+    /**
+     * One event as stored; {@code recomputedHash} is its hash computed now from the stored fields, {@code mac}
+     * the authentication code its writer gave its hash.
+     */
     public record StoredEvent(long global, String aggregateId, String aggregateType, long sequence, String eventId,
                               String timestamp, String payloadType, String payloadRevision, String payload, String metaData,
-                              String prevHash, String hash, String recomputedHash) {
+                              String prevHash, String hash, String mac, String recomputedHash) {
 
         public Instant instant() {
             return DateTimeUtils.parseInstant(timestamp);
@@ -47,8 +53,15 @@ public class StoredEvents {
         }
     }
 
-    /** The events of one aggregate appended together, stored whole or not at all. */
-    public record Commit(long firstGlobal, long lastGlobal, String aggregateId, Instant timestamp, List<StoredEvent> events) {
+    /**
+     * The events of one aggregate appended together, stored whole or not at all. {@code problem} names what
+     * makes a stored document unreadable (a missing field, a wrong type): it then has no events.
+     */
+    public record Commit(long firstGlobal, long lastGlobal, String aggregateId, Instant timestamp, List<StoredEvent> events, String problem) {
+
+        public boolean malformed() {
+            return problem != null;
+        }
     }
 
     private static final int WINDOW = 1000;
@@ -80,7 +93,7 @@ public class StoredEvents {
         for (long to = allocated() - 1; to >= 0; to -= WINDOW) {
             List<Long> ids = LongStream.rangeClosed(Math.max(0, to - WINDOW + 1), to).boxed().toList();
             Optional<Long> last = commits.find(in("_id", ids)).projection(new Document("_id", 1)).into(new ArrayList<>()).stream()
-                    .map(d -> d.getLong("_id")).max(Long::compare);
+                    .map(d -> StoredNumbers.longOf(d, "_id")).max(Long::compare);
             if (last.isPresent()) {
                 return last.get();
             }
@@ -104,14 +117,14 @@ public class StoredEvents {
             List<Long> ids = LongStream.rangeClosed(from, Math.min(head, from + WINDOW - 1)).boxed().toList();
             commits.find(in("_id", ids)).into(found);
         }
-        return found.stream().sorted(Comparator.comparingLong(d -> d.getLong("_id"))).map(StoredEvents::commit).toList();
+        return found.stream().sorted(Comparator.comparingLong(d -> StoredNumbers.longOf(d, "_id"))).map(StoredEvents::commit).toList();
     }
 
     /** Whether every index from {@code from} up to (not including) {@code to} is known never to hold an event (its write was refused). */
     public boolean knownUnused(long from, long to) {
         List<Long> starts = LongStream.range(from, to).boxed().toList();
         java.util.Map<Long, Long> ranges = new java.util.HashMap<>();
-        unused.find(in("_id", starts)).forEach(d -> ranges.put(d.getLong("_id"), d.getLong("last")));
+        unused.find(in("_id", starts)).forEach(d -> ranges.put(StoredNumbers.longOf(d, "_id"), StoredNumbers.longOf(d, "last")));
         long next = from;
         while (next < to && ranges.containsKey(next)) {
             next = ranges.get(next) + 1;
@@ -183,19 +196,31 @@ public class StoredEvents {
         return naturalOrderIsIdOrder ? find : find.sort(Sorts.ascending("_id"));
     }
 
-    @SuppressWarnings("unchecked")
+    /** A stored commit as read; never throws: a document of another shape is a commit with a problem and no events. */
     private static Commit commit(Document d) {
-        long last = d.getLong("_id");
-        long first = d.get("firstGlobal", Long.class) == null ? last : d.getLong("firstGlobal");
-        String aggregateId = d.getString("aggregateId");
-        String aggregateType = d.getString("aggregateType");
-        List<StoredEvent> events = new ArrayList<>();
-        for (Document e : (List<Document>) d.get("events")) {
-            events.add(new StoredEvent(e.getLong("global"), aggregateId, aggregateType, e.getLong("sequence"), e.getString("eventId"),
-                    e.getString("timestamp"), e.getString("payloadType"), e.getString("payloadRevision"), e.getString("payload"),
-                    e.getString("metaData"), e.getString("prevHash"), e.getString("hash"), EventHash.of(aggregateId, e)));
+        long last = d.get("_id") instanceof Number n ? n.longValue() : -1;
+        try {
+            long first = d.get("firstGlobal") == null ? last : StoredNumbers.longOf(d, "firstGlobal");
+            String aggregateId = d.getString("aggregateId");
+            String aggregateType = d.getString("aggregateType");
+            if (last < 0 || !(d.get("events") instanceof List<?> stored)) {
+                throw new StoredNumbers.MalformedDocument("A commit needs a numeric _id and a list of events.");
+            }
+            List<StoredEvent> events = new ArrayList<>();
+            for (Object element : stored) {
+                if (!(element instanceof Document e)) {
+                    throw new StoredNumbers.MalformedDocument("An event of the commit is not a document.");
+                }
+                events.add(new StoredEvent(StoredNumbers.longOf(e, "global"), aggregateId, aggregateType, StoredNumbers.longOf(e, "sequence"),
+                        e.getString("eventId"), e.getString("timestamp"), e.getString("payloadType"), e.getString("payloadRevision"),
+                        e.getString("payload"), e.getString("metaData"), e.getString("prevHash"), e.getString("hash"), e.getString(MAC),
+                        EventHash.of(aggregateId, e)));
+            }
+            Instant at = d.get("timestampMillis") == null ? null : Instant.ofEpochMilli(StoredNumbers.longOf(d, "timestampMillis"));
+            return new Commit(first, last, aggregateId, at, events, null);
+        } catch (RuntimeException malformed) { // ClassCastException of a field of another type included
+            return new Commit(last, last, d.get("aggregateId") instanceof String id ? id : null, null, List.of(),
+                    "The document stored under global index " + last + " is malformed: " + malformed.getMessage());
         }
-        Long millis = d.getLong("timestampMillis");
-        return new Commit(first, last, aggregateId, millis == null ? null : Instant.ofEpochMilli(millis), events);
     }
 }

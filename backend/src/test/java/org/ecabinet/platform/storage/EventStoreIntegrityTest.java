@@ -26,6 +26,8 @@ class EventStoreIntegrityTest {
     record Decided(String what) {
     }
 
+    static final EventAuthenticity AUTHENTICITY = new EventAuthenticity(org.ecabinet.platform.secrets.MasterKey.generate(), 0);
+
     @TempDir
     Path dir;
     EmbeddedMongo mongo;
@@ -40,9 +42,10 @@ class EventStoreIntegrityTest {
         client = MongoClients.create(mongo.connectionString());
         var database = client.getDatabase("integrity");
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        engine = GaplessMongoEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(serializer).build();
+        engine = GaplessMongoEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(serializer)
+                .authenticity(AUTHENTICITY).build();
         engine.ensureIndexes();
-        integrity = new EventStoreIntegrity(new StoredEvents(database, true));
+        integrity = new EventStoreIntegrity(new StoredEvents(database, true), AUTHENTICITY);
         commits = database.getCollection(GaplessMongoEventStorageEngine.COMMITS);
         for (long s = 0; s < 4; s++) {
             engine.appendEvents(event("session-A", s));
@@ -127,8 +130,8 @@ class EventStoreIntegrityTest {
         forged.put("lastSequence", 4L);
         forged.put("events", List.of(event));
         commits.insertOne(forged);
-        assertThat(integrity.verify(n -> { }).firstProblem()).extracting(EventStoreIntegrity.Finding::kind, EventStoreIntegrity.Finding::global)
-                .containsExactly(Kind.INSERTED, 100L);
+        assertThat(integrity.verify(n -> { }).findings()).extracting(EventStoreIntegrity.Finding::kind, EventStoreIntegrity.Finding::global)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.FORGED, 100L), org.assertj.core.groups.Tuple.tuple(Kind.INSERTED, 100L));
     }
 
     @Test
