@@ -15,8 +15,14 @@ public final class TestUsers {
 
     /** Adds a user with one role who signs in with the demo password. */
     public static CabinetUser add(Users users, String id, String displayName, Role role, int rank) {
+        return add(users, id, displayName, role, rank, null);
+    }
+
+    /** Adds a user with one role, acting for an organisation (a clerk's agency), who signs in with the demo password. */
+    public static CabinetUser add(Users users, String id, String displayName, Role role, int rank, String organisationCode) {
         String demoPasswordHash = users.find("secretariat").orElseThrow().passwordHash();
-        CabinetUser user = new CabinetUser(id, displayName, "(test)", Set.of(role), null, rank, true, demoPasswordHash, id + "@ecabinet.example", true);
+        CabinetUser user = new CabinetUser(id, displayName, "(test)", Set.of(role), organisationCode, rank, true, demoPasswordHash,
+                id + "@ecabinet.example", true);
         users.save(user);
         return user;
     }

@@ -183,11 +183,15 @@ class SessionApiTest extends ApiTest {
     void papersAreStoredWithTheirHashAndShownOnlyToInvitees() throws Exception {
         String id = scheduleSession("Phiên họp có tài liệu");
         String item = addItem(id, "Tờ trình");
-        byte[] pdf = "%PDF-1.4\n% e-Cabinet test paper\n%%EOF\n".getBytes();
+        byte[] pdf;
+        try (var paper = new org.ecabinet.platform.pdf.TextPdf("Tờ trình")) {
+            pdf = paper.heading("TỜ TRÌNH").paragraph("Tài liệu phiên họp kiểm thử.").toBytes();
+        }
 
         String paperId = upload(id, item, "tờ trình.pdf", pdf).expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
         upload(id, item, "virus.exe", "MZ not a pdf".getBytes()).expectStatus().isBadRequest();
+        upload(id, item, "header-only.pdf", "%PDF-1.4\n% only a header\n%%EOF\n".getBytes()).expectStatus().isBadRequest();
 
         post(SECRETARIAT, "/api/sessions/" + id + "/guests", Map.of("userIds", List.of("clerk.g23")), 204);
         awaitRoom(id, r -> r.get("guests").size() == 1 && r.get("agenda").get(0).get("papers").size() == 1);

@@ -11,6 +11,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -19,23 +20,38 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * A request line that is not a URI at all (a lone {@code %}, a bad escape) is refused by the web layer before
- * any of our code runs, with an empty 400. Such requests are answered here instead, in the same problem+json
- * as every other error, and the connection is closed (what follows on it cannot be trusted to be framed).
+ * A request line that is not a URI at all (a lone {@code %}, a bad escape), too long, or not HTTP is refused by
+ * the web layer before any of our code runs, with an empty 400 or 414. Such requests are answered here
+ * instead, in the same problem+json as every other error, and the connection is closed (what follows on it
+ * cannot be trusted to be framed).
  */
 @Component
 class UnreadableUris implements NettyServerCustomizer {
 
-    private static final byte[] PROBLEM = ("{\"type\":\"about:blank\",\"title\":\"Malformed request\",\"status\":400,"
-            + "\"detail\":\"The request's path is not a valid URI (a '%' must start an escape of two hexadecimal digits).\","
-            + "\"code\":\"request.unreadable-uri\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNREADABLE = problem(400, "Malformed request",
+            "The request's path is not a valid URI (a '%' must start an escape of two hexadecimal digits).", "request.unreadable-uri");
+    private static final byte[] TOO_LONG = problem(414, "URI too long", "The request line or a header is longer than accepted.", "uri-too-long");
+    private static final byte[] HEADERS_TOO_LARGE = problem(431, "Headers too large", "The request's headers are larger than accepted.",
+            "headers-too-large");
+    private static final byte[] UNDECODABLE = problem(400, "Malformed request", "The request is not valid HTTP.", "malformed-request");
 
+    /** Right behind the HTTP decoder, before Reactor Netty answers a request it could not decode with an empty body. */
     @Override
     public HttpServer apply(HttpServer server) {
-        return server.doOnConnection(connection -> connection.addHandlerFirst("unreadable-uris", new Check()));
+        return server.doOnChannelInit((observer, channel, remote) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "unreadable-uris", new Check());
+            }
+        });
+    }
+
+    private static byte[] problem(int status, String title, String detail, String code) {
+        return ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'")
+                + "\",\"code\":\"" + code + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static final class Check extends ChannelInboundHandlerAdapter {
@@ -44,11 +60,14 @@ class UnreadableUris implements NettyServerCustomizer {
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
-            if (message instanceof HttpRequest request && !readable(request.uri())) {
+            byte[] problem = message instanceof HttpRequest request ? problemWith(request) : null;
+            if (problem != null) {
                 refusing = true;
-                var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(PROBLEM));
+                var status = problem == TOO_LONG ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                        : problem == HEADERS_TOO_LARGE ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST;
+                var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(problem));
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-                        .setInt(HttpHeaderNames.CONTENT_LENGTH, PROBLEM.length).set(HttpHeaderNames.CONNECTION, "close");
+                        .setInt(HttpHeaderNames.CONTENT_LENGTH, problem.length).set(HttpHeaderNames.CONNECTION, "close");
                 ReferenceCountUtil.release(message);
                 context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
                 return;
@@ -61,6 +80,17 @@ class UnreadableUris implements NettyServerCustomizer {
                 return;
             }
             context.fireChannelRead(message);
+        }
+
+        private static byte[] problemWith(HttpRequest request) {
+            if (request.decoderResult().isFailure()) {
+                Throwable cause = request.decoderResult().cause();
+                if (cause instanceof TooLongFrameException) {
+                    return String.valueOf(cause.getMessage()).toLowerCase().contains("header") ? HEADERS_TOO_LARGE : TOO_LONG;
+                }
+                return UNDECODABLE;
+            }
+            return readable(request.uri()) ? null : UNREADABLE;
         }
 
         private static boolean readable(String uri) {

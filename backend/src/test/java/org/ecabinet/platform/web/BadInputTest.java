@@ -92,6 +92,10 @@ class BadInputTest extends ApiTest {
             String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertThat(answer).as(path).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"code\":\"request.unreadable-uri\"");
         }
+        assertThat(raw("GET /api/sessions?x=" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .startsWith("HTTP/1.1 414").contains("application/problem+json").contains("\"code\":\"uri-too-long\"");
+        assertThat(raw("GET /api/sessions HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n"))
+                .startsWith("HTTP/1.1 431").contains("application/problem+json");
     }
 
     @Test
