@@ -2,6 +2,7 @@ package org.ecabinet.identity;
 
 import java.util.Set;
 
+import org.ecabinet.platform.secrets.SecretValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Outside the demo, an empty store has nobody to sign in: the first administrator is created from
- * {@code CABINET_ADMIN_PASSWORD} (a compose secret), and creates everyone else.
+ * {@code CABINET_ADMIN_PASSWORD} (or the file {@code CABINET_ADMIN_PASSWORD_FILE}, a compose secret), and creates everyone else.
  */
 @Component
 @Order(1)
@@ -27,10 +28,12 @@ class FirstAdministrator implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final String password;
 
-    FirstAdministrator(Users users, PasswordEncoder passwords, @Value("${cabinet.bootstrap.admin-password:}") String password) {
+    FirstAdministrator(Users users, PasswordEncoder passwords, @Value("${cabinet.bootstrap.admin-password:}") String password,
+                       @Value("${cabinet.bootstrap.admin-password-file:}") String passwordFile) {
         this.users = users;
         this.passwords = passwords;
-        this.password = password;
+        String given = SecretValue.of(password, passwordFile);
+        this.password = given == null ? "" : given;
     }
 
     @Override

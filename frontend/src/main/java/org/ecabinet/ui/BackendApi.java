@@ -36,7 +36,7 @@ public class BackendApi {
     private final String proxyKey;
 
     BackendApi(WebClient.Builder builder, BackendProperties properties) {
-        this.proxyKey = properties.proxyKey() == null || properties.proxyKey().isBlank() ? null : properties.proxyKey().strip();
+        this.proxyKey = properties.sharedProxyKey();
         this.web = builder.baseUrl(properties.url())
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
                 .defaultStatusHandler(status -> status.isError(), problem())

@@ -3,6 +3,7 @@ package org.ecabinet.platform.storage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.ecabinet.platform.secrets.SecretValue;
 import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
@@ -13,6 +14,7 @@ import org.bson.UuidRepresentation;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -37,10 +39,16 @@ public class MongoConfiguration {
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(StorageProperties properties, EmbeddedMongoHolder embedded) {
         String uri = embedded.mongo() != null ? embedded.mongo().connectionString() : properties.uri();
-        return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
-                .uuidRepresentation(UuidRepresentation.STANDARD)
-                .build());
+        ConnectionString connection = new ConnectionString(uri);
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connection)
+                .uuidRepresentation(UuidRepresentation.STANDARD);
+        String password = embedded.mongo() == null ? SecretValue.of(null, properties.passwordFile()) : null;
+        if (password != null && properties.username() != null && !properties.username().isBlank()) {
+            String source = connection.getCredential() != null ? connection.getCredential().getSource()
+                    : uri.contains("authSource=") ? uri.replaceAll(".*authSource=([^&]+).*", "$1") : properties.database();
+            settings.credential(MongoCredential.createCredential(properties.username(), source, password.toCharArray()));
+        }
+        return MongoClients.create(settings.build());
     }
 
     @Bean

@@ -6,12 +6,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the data lives: {@code uri} set (from {@code CABINET_MONGODB_URI}) means a real MongoDB;
- * otherwise the embedded store in {@code dataDirectory}.
+ * Where the data lives: {@code uri} set (from {@code CABINET_MONGODB_URI}) means a real MongoDB, signed in to as
+ * {@code username} with the password in {@code passwordFile} (a secret; the URI's {@code authSource}, else the
+ * application's database, holds the user); otherwise the embedded store in {@code dataDirectory}.
  */
 @ConfigurationProperties("cabinet.mongodb")
 public record StorageProperties(
         String uri,
+        String username,
+        String passwordFile,
         @DefaultValue("ecabinet") String database,
         @DefaultValue("./data") Path dataDirectory,
         @DefaultValue("false") boolean fsync) {

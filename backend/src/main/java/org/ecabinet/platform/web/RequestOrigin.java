@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.ecabinet.platform.secrets.SecretValue;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * Where a request came from, for sign-in throttling and the audit metadata of the events it causes. The
  * direct peer is the client unless it is a configured proxy ({@code cabinet.proxies.trusted}: addresses or
- * CIDR ranges) that, when {@code cabinet.proxies.key} is set, also shows that key in {@code X-Cabinet-Proxy-Key};
+ * CIDR ranges) that, when {@code cabinet.proxies.key} (or the file {@code key-file}) is set, also shows that key in
+ * {@code X-Cabinet-Proxy-Key};
  * then {@code X-Forwarded-For} is read from the right, skipping trusted proxies, and its first other entry is
  * the client. Anyone else's forwarding header is ignored: it is only what the client says of itself.
  */
@@ -36,7 +38,7 @@ public class RequestOrigin implements WebFilter {
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F.]*:[0-9a-fA-F:.]{1,44}");
 
     @ConfigurationProperties("cabinet.proxies")
-    public record Proxies(List<String> trusted, String key) {
+    public record Proxies(List<String> trusted, String key, String keyFile) {
         public Proxies {
             trusted = trusted == null ? List.of() : List.copyOf(trusted);
         }
@@ -47,7 +49,8 @@ public class RequestOrigin implements WebFilter {
 
     RequestOrigin(Proxies proxies) {
         this.trusted = proxies.trusted().stream().map(String::strip).filter(s -> !s.isEmpty()).map(AddressRange::parse).toList();
-        this.key = proxies.key() == null || proxies.key().isBlank() ? null : proxies.key().strip().getBytes(StandardCharsets.UTF_8);
+        String shared = SecretValue.of(proxies.key(), proxies.keyFile());
+        this.key = shared == null ? null : shared.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
