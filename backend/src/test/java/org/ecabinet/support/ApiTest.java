@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
+@org.junit.jupiter.api.extension.ExtendWith(ThreadDumpOnTimeout.class)
 public abstract class ApiTest {
 
     public static final String PASSWORD = "Demo@2026";
