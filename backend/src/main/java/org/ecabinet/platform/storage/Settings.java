@@ -21,7 +21,7 @@ public class Settings {
 
     private final MongoCollection<Document> settings;
 
-    Settings(MongoDatabase database) {
+    public Settings(MongoDatabase database) {
         this.settings = database.getCollection("settings");
     }
 

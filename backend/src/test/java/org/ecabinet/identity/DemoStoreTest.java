@@ -1,0 +1,69 @@
+package org.ecabinet.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.ecabinet.platform.StartupRefused;
+import org.ecabinet.platform.storage.EmbeddedMongo;
+import org.ecabinet.platform.storage.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+/** Demo accounts share a published password: the demo profile never adds them to a store that holds real users. */
+class DemoStoreTest {
+
+    @TempDir
+    Path dir;
+    EmbeddedMongo mongo;
+    MongoClient client;
+    MongoDatabase database;
+
+    @BeforeEach
+    void start() {
+        mongo = EmbeddedMongo.start(dir, false);
+        client = MongoClients.create(mongo.connectionString());
+        database = client.getDatabase("demo-guard");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        mongo.close();
+    }
+
+    @Test
+    void anEmptyStoreBecomesADemoStoreAndStaysOne() {
+        new DemoStore(new Settings(database), new Users(database));
+        new Users(database).save(user("admin", false));
+        new DemoStore(new Settings(database), new Users(database)); // marked: later real users do not undo the mark
+        assertThat(new Settings(database).get("store.demo")).contains("true");
+    }
+
+    @Test
+    void aStoreWithRealUsersIsRefused() {
+        new Users(database).save(user("nguyen.van.a", false));
+        assertThatThrownBy(() -> new DemoStore(new Settings(database), new Users(database)))
+                .isInstanceOf(StartupRefused.class).hasMessageContaining("holds real users");
+        assertThat(new Settings(database).get("store.demo")).isEmpty();
+    }
+
+    @Test
+    void aStoreOfAnEarlierVersionSeededWithDemoUsersOnlyIsADemoStore() {
+        new Users(database).save(user("member05", true));
+        new DemoStore(new Settings(database), new Users(database));
+        assertThat(new Settings(database).get("store.demo")).contains("true");
+    }
+
+    private static CabinetUser user(String id, boolean demo) {
+        return new CabinetUser(id, id, "", Set.of(Role.ADMIN), null, 1, demo, "x", null, true);
+    }
+}
