@@ -24,12 +24,12 @@ final class BallotReport {
             pdf.paragraph("VĂN PHÒNG CHÍNH PHỦ").paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc")
                     .heading("BÁO CÁO KẾT QUẢ LẤY Ý KIẾN THÀNH VIÊN CHÍNH PHỦ")
                     .paragraph("Về việc: " + ballot.subject)
-                    .paragraph("Mã phiếu: " + ballot.ballotId)
+                    .paragraph("Mã phiếu:").code(ballot.ballotId)
                     .paragraph("Phát hành: " + TIME.format(ballot.issuedAt) + " — Hạn trả lời: " + TIME.format(ballot.deadline))
                     .paragraph("Kết thúc: " + TIME.format(ballot.closedAt) + " (" + closeReason(ballot) + ")")
                     .paragraph("Số thành viên được lấy ý kiến: " + ballot.eligibleMembers.size()
                             + "; đã trả lời: " + ballot.answers.size());
-            ballot.drafts.forEach(d -> pdf.paragraph("Dự thảo: " + d.fileName() + " (SHA-256 " + d.sha256() + ")"));
+            ballot.drafts.forEach(d -> pdf.paragraph("Dự thảo: " + d.fileName()).code("SHA-256: " + d.sha256()));
             pdf.subheading("I. Kết quả theo từng câu hỏi");
             for (int i = 0; i < ballot.questions.size(); i++) {
                 BallotQuestion question = ballot.questions.get(i);

@@ -22,7 +22,7 @@ class SessionHistory {
     Optional<SessionRoom> asOf(String sessionId, PointInTime.Point point) {
         return history.rebuild(sessionId, point, SessionRoom::new, (room, event) -> {
             if (event.getPayload() instanceof SessionEvent e) {
-                SessionRoomFold.apply(room, e);
+                SessionRoomFold.apply(room, e, event.getTimestamp());
                 room.version = event.getSequenceNumber();
                 room.updatedAt = event.getTimestamp();
             }

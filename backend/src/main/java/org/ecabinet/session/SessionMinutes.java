@@ -25,9 +25,11 @@ final class SessionMinutes {
             pdf.paragraph("CHÍNH PHỦ").paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc")
                     .heading("BIÊN BẢN PHIÊN HỌP CHÍNH PHỦ")
                     .paragraph(room.title + " (" + kind(room) + ")")
-                    .paragraph("Mã phiên họp: " + room.sessionId)
-                    .paragraph("Thời gian: " + TIME.format(room.startsAt) + " — Địa điểm: " + room.location
+                    .paragraph("Mã phiên họp:").code(room.sessionId)
+                    .paragraph("Thời gian theo kế hoạch: " + TIME.format(room.startsAt) + " — Địa điểm: " + (room.location == null ? "" : room.location)
                             + (room.online ? " (có kết nối trực tuyến)" : ""))
+                    .paragraph("Khai mạc lúc: " + (room.openedAt == null ? "—" : TIME.format(room.openedAt))
+                            + " — Bế mạc lúc: " + (room.closedAt == null ? "—" : TIME.format(room.closedAt)))
                     .paragraph("Chủ tọa: " + name.apply(room.chairId));
 
             pdf.subheading("I. Thành phần tham dự");
@@ -50,7 +52,7 @@ final class SessionMinutes {
             for (int i = 0; i < room.agenda.size(); i++) {
                 SessionRoom.AgendaItem item = room.agenda.get(i);
                 pdf.paragraph((i + 1) + ". " + item.title + (item.presentingAgency == null ? "" : " — cơ quan trình: " + item.presentingAgency));
-                item.papers.forEach(p -> pdf.paragraph("    Tài liệu: " + p.fileName() + " (SHA-256 " + p.sha256() + ")"));
+                item.papers.forEach(p -> pdf.paragraph("    Tài liệu: " + p.fileName()).code("    SHA-256: " + p.sha256()));
                 item.positions.stream().filter(p -> p.position() != Position.AGREE).forEach(p -> pdf.paragraph(
                         "    " + position(p.position()) + ": " + name.apply(p.memberId()) + (p.comment() == null ? "" : " — " + p.comment())));
                 if (item.vote != null && item.vote.passed != null) {

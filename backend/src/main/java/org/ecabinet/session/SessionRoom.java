@@ -32,6 +32,9 @@ public class SessionRoom {
     public List<String> checkedIn = new ArrayList<>();
     public List<Absence> absences = new ArrayList<>();
     public String cancellationReason;
+    /** When the chair really opened and closed the session (the schedule says only when it was meant to start). */
+    public Instant openedAt;
+    public Instant closedAt;
     /** The signed minutes, once the secretariat has signed them after the close. */
     public Minutes minutes;
     public long version;

@@ -14,8 +14,8 @@ final class SessionRoomFold {
     private SessionRoomFold() {
     }
 
-    /** Applies the event; a {@link SessionScheduled} needs a fresh room. */
-    static void apply(SessionRoom room, SessionEvent event) {
+    /** Applies the event, which happened {@code at}; a {@link SessionScheduled} needs a fresh room. */
+    static void apply(SessionRoom room, SessionEvent event, java.time.Instant at) {
         if (event instanceof SessionScheduled e) {
             room.sessionId = e.sessionId();
             room.title = e.title();
@@ -68,6 +68,7 @@ final class SessionRoomFold {
             room.checkedIn.add(e.memberId());
         } else if (event instanceof SessionOpened e) {
             room.status = SessionStatus.OPENED;
+            room.openedAt = at;
         } else if (event instanceof ItemsAdoptedWithoutDiscussion e) {
             e.itemIds()
                     .forEach(id -> room.item(id).orElseThrow().outcome = "ADOPTED_WITHOUT_DISCUSSION");
@@ -94,6 +95,7 @@ final class SessionRoomFold {
             room.item(e.itemId()).orElseThrow().conclusion = e.text();
         } else if (event instanceof SessionClosed e) {
             room.status = SessionStatus.CLOSED;
+            room.closedAt = at;
         } else if (event instanceof MinutesSigned e) {
             room.minutes = new SessionRoom.Minutes(e.documentId(), e.fileName(), e.sha256(), e.size(), e.signedBy());
         }

@@ -39,7 +39,7 @@ class SessionRoomProjection extends ViewProjection<SessionRoom> {
     @EventHandler
     void on(SessionEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         SessionRoom room = event instanceof SessionScheduled ? new SessionRoom() : handle(new FindSessionRoom(event.sessionId()));
-        SessionRoomFold.apply(room, event);
+        SessionRoomFold.apply(room, event, at);
         room.version = version;
         room.updatedAt = at;
         publish(room.sessionId, room, FindSessionRoom.class, q -> q.sessionId().equals(room.sessionId));

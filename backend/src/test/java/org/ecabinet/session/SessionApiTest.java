@@ -77,11 +77,22 @@ class SessionApiTest extends ApiTest {
         assertThat(second.get("conclusion").asText()).isEqualTo("Giao Bộ Tư pháp hoàn thiện dự thảo.");
     }
 
+    static final java.time.format.DateTimeFormatter HANOI_TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
+            .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+
     @Test
     void theSecretariatSignsTheMinutesOfAClosedSessionAndInviteesReadThem() throws Exception {
-        String[] s = publishedSession();
-        String id = s[0], decree = s[2];
+        String id = scheduleSession("Phiên họp có biên bản");
+        String report = addItem(id, "Báo cáo kinh tế - xã hội");
+        String decree = addItem(id, "Dự thảo Nghị định");
         String base = "/api/sessions/" + id;
+        byte[] paper;
+        try (var document = new org.ecabinet.platform.pdf.TextPdf("Tờ trình")) {
+            paper = document.heading("TỜ TRÌNH").paragraph("Dự thảo Nghị định.").toBytes();
+        }
+        upload(id, decree, "to-trinh.pdf", paper).expectStatus().isCreated();
+        post(SECRETARIAT, base + "/publish", null, 204);
+        awaitRoom(id, r -> r.get("status").asText().equals("PUBLISHED"));
         members().subList(0, 18).forEach(m -> post(m, base + "/check-in", null, 204));
         post(CHAIR, base + "/open", null, 204);
         post(CHAIR, base + "/agenda/" + decree + "/vote/open", null, 204);
@@ -109,6 +120,13 @@ class SessionApiTest extends ApiTest {
             assertThat(new PDFTextStripper().getText(document)).contains("BIÊN BẢN PHIÊN HỌP CHÍNH PHỦ")
                     .contains("Có mặt 18/27 thành viên").contains("tán thành 15").contains("Giao Bộ Tư pháp hoàn thiện dự thảo.");
         }
+        // What a reader copies from the page is what the API reports: hashes and ids are not typeset with ligatures ("ff").
+        JsonNode closed = room(id);
+        String text = IndependentVerifiers.pdftotext(pdf);
+        assertThat(text).contains(closed.at("/agenda/1/papers/0/sha256").asText()).contains(id)
+                .contains("Khai mạc lúc: " + HANOI_TIME.format(java.time.Instant.parse(closed.get("openedAt").asText())))
+                .contains("Bế mạc lúc: " + HANOI_TIME.format(java.time.Instant.parse(closed.get("closedAt").asText())));
+        assertThat(report).isNotBlank();
         as(CLERK).get().uri(base + "/minutes.pdf").exchange().expectStatus().isForbidden();
     }
 

@@ -42,6 +42,15 @@ public final class IndependentVerifiers {
         return run(dir, List.of("pdfsig", "-nssdir", "sql:" + nss, "document.pdf"));
     }
 
+    /** The text of a PDF as poppler's {@code pdftotext} extracts it: what a reader copies from the page. */
+    public static String pdftotext(byte[] pdf) throws IOException {
+        Path dir = Files.createTempDirectory("pdftotext-");
+        Files.write(dir.resolve("document.pdf"), pdf);
+        Result result = run(dir, List.of("pdftotext", "-enc", "UTF-8", "document.pdf", "document.txt"));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return Files.readString(dir.resolve("document.txt"));
+    }
+
     /** {@code openssl ts -verify} of a time-stamp token over {@code data}; valid when the output says "Verification: OK". */
     public static Result opensslTimeStamp(byte[] data, byte[] token, String caPem) throws IOException {
         Path dir = Files.createTempDirectory("openssl-ts-");

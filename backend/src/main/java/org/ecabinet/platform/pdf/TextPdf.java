@@ -12,7 +12,10 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * A plain A4 text document (headings, paragraphs, wrapped lines, page breaks) for official reports such as
@@ -27,6 +30,7 @@ public final class TextPdf implements AutoCloseable {
     private final PDDocument document = new PDDocument();
     private final PDType0Font regular;
     private final PDType0Font bold;
+    private final PDFont monospace = new PDType1Font(Standard14Fonts.FontName.COURIER);
     private PDPageContentStream page;
     private float y;
 
@@ -51,6 +55,14 @@ public final class TextPdf implements AutoCloseable {
 
     public TextPdf paragraph(String text) {
         return lines(regular, 10, text);
+    }
+
+    /**
+     * An identifier or a hash, in Courier: copied from the PDF it reads exactly as printed (the text fonts
+     * would join "ff" or "fi" into one ligature glyph, and a copied hash would no longer match). ASCII only.
+     */
+    public TextPdf code(String text) {
+        return lines(monospace, 9, text == null ? "" : text.replaceAll("[^\\x20-\\x7E]", "?"));
     }
 
     public TextPdf space(float points) {
@@ -78,7 +90,7 @@ public final class TextPdf implements AutoCloseable {
         }
     }
 
-    private TextPdf lines(PDType0Font font, float size, String text) {
+    private TextPdf lines(PDFont font, float size, String text) {
         float leading = size * 1.4f;
         for (String line : wrap(font, size, text == null ? "" : text)) {
             if (y - leading < MARGIN) {
@@ -98,7 +110,7 @@ public final class TextPdf implements AutoCloseable {
         return this;
     }
 
-    private static List<String> wrap(PDType0Font font, float size, String text) {
+    private static List<String> wrap(PDFont font, float size, String text) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
@@ -116,7 +128,7 @@ public final class TextPdf implements AutoCloseable {
         return lines;
     }
 
-    private static float width(PDType0Font font, float size, String text) {
+    private static float width(PDFont font, float size, String text) {
         try {
             return font.getStringWidth(text) / 1000 * size;
         } catch (IOException e) {
