@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ecabinet.events.session.AbsenceDeclared;
+import org.ecabinet.events.session.AbsenceWithdrawn;
 import org.ecabinet.events.session.AgendaItemAdded;
 import org.ecabinet.events.session.AgendaItemRemoved;
 import org.ecabinet.events.session.AgendaReordered;
@@ -45,6 +46,7 @@ import org.ecabinet.session.SessionCommands.AttachSignedMinutes;
 import org.ecabinet.session.SessionCommands.CancelSession;
 import org.ecabinet.session.SessionCommands.CastVote;
 import org.ecabinet.session.SessionCommands.CheckIn;
+import org.ecabinet.session.SessionCommands.WithdrawAbsence;
 import org.ecabinet.session.SessionCommands.CloseSession;
 import org.ecabinet.session.SessionCommands.CloseVote;
 import org.ecabinet.session.SessionCommands.DeclareAbsence;
@@ -200,6 +202,16 @@ public class CabinetSession {
             throw new RuleViolation("You have already checked in.");
         }
         apply(new AbsenceDeclared(sessionId, command.memberId(), command.delegate(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawAbsence command) {
+        requireMember(command.memberId());
+        requireBeforeOpening("withdraw an absence from");
+        if (!absent.contains(command.memberId())) {
+            throw new RuleViolation("You have not declared an absence from this session.");
+        }
+        apply(new AbsenceWithdrawn(sessionId, command.memberId()));
     }
 
     @CommandHandler
@@ -359,6 +371,11 @@ public class CabinetSession {
     @EventSourcingHandler
     void on(AbsenceDeclared event) {
         absent.add(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(AbsenceWithdrawn event) {
+        absent.remove(event.memberId());
     }
 
     @EventSourcingHandler

@@ -54,6 +54,9 @@ final class SessionCommands {
     record DeclareAbsence(@TargetAggregateIdentifier String sessionId, String memberId, String delegate, String reason) {
     }
 
+    record WithdrawAbsence(@TargetAggregateIdentifier String sessionId, String memberId) {
+    }
+
     record CheckIn(@TargetAggregateIdentifier String sessionId, String memberId) {
     }
 

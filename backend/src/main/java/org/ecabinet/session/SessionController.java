@@ -236,6 +236,13 @@ class SessionController {
                 jwt.getSubject(), exchange)));
     }
 
+    /** The caller will attend after all; only before the session opens. */
+    @DeleteMapping("/{sessionId}/absence")
+    @PreAuthorize("hasRole('MEMBER')")
+    Mono<ResponseEntity<Void>> withdrawAbsence(@PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
+        return done(commands.send(new WithdrawAbsence(sessionId, jwt.getSubject()), jwt.getSubject(), exchange));
+    }
+
     @PostMapping("/{sessionId}/check-in")
     @PreAuthorize("hasRole('MEMBER')")
     Mono<ResponseEntity<Void>> checkIn(@PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {

@@ -63,6 +63,8 @@ final class SessionRoomFold {
         } else if (event instanceof AbsenceDeclared e) {
             room.absences.removeIf(a -> a.memberId().equals(e.memberId()));
             room.absences.add(new SessionRoom.Absence(e.memberId(), e.delegate(), e.reason()));
+        } else if (event instanceof AbsenceWithdrawn e) {
+            room.absences.removeIf(a -> a.memberId().equals(e.memberId()));
         } else if (event instanceof MemberCheckedIn e) {
             room.absences.removeIf(a -> a.memberId().equals(e.memberId()));
             room.checkedIn.add(e.memberId());

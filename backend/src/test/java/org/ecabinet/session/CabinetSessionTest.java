@@ -200,6 +200,18 @@ class CabinetSessionTest {
         }
 
         @Test
+        void anAbsenceIsWithdrawnBeforeTheOpeningOnly() {
+            List<Object> absent = new ArrayList<>(published());
+            absent.add(new AbsenceDeclared(SESSION, "m09", "Thứ trưởng Nguyễn Văn A", "Công tác nước ngoài"));
+            fixture.given(absent).when(new WithdrawAbsence(SESSION, "m09")).expectEvents(new AbsenceWithdrawn(SESSION, "m09"));
+            fixture.given(published()).when(new WithdrawAbsence(SESSION, "m09")).expectException(RuleViolation.class);
+            List<Object> opened = new ArrayList<>(checkedIn(18));
+            opened.add(new AbsenceDeclared(SESSION, "m27", null, "Ốm"));
+            opened.add(new SessionOpened(SESSION, 18, 27));
+            fixture.given(opened).when(new WithdrawAbsence(SESSION, "m27")).expectException(RuleViolation.class);
+        }
+
+        @Test
         void opensWithTwoThirdsOfAllMembers() {
             fixture.given(checkedIn(18))
                     .when(new OpenSession(SESSION, CHAIR))

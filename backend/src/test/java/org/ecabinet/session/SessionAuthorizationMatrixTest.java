@@ -55,6 +55,7 @@ class SessionAuthorizationMatrixTest extends ApiTest {
                 new Endpoint(HttpMethod.POST, "/api/sessions/{s}/minutes", Map.of("pin", "123456"), SECRETARIAT_ONLY),
                 new Endpoint(HttpMethod.PUT, "/api/sessions/{s}/agenda/{i}/position", Map.of("position", "AGREE"), MEMBERS),
                 new Endpoint(HttpMethod.POST, "/api/sessions/{s}/absence", Map.of("reason", "Công tác"), MEMBERS),
+                new Endpoint(HttpMethod.DELETE, "/api/sessions/{s}/absence", null, MEMBERS),
                 new Endpoint(HttpMethod.POST, "/api/sessions/{s}/check-in", null, MEMBERS),
                 new Endpoint(HttpMethod.PUT, "/api/sessions/{s}/agenda/{i}/vote", Map.of("choice", "FOR"), MEMBERS),
                 new Endpoint(HttpMethod.POST, "/api/sessions/{s}/open", null, CHAIR_ONLY),
