@@ -73,7 +73,7 @@ public class RemoteSigning {
             PrivateKey key = Pki.unlock(certificates.keystore(credential), pin).orElse(null);
             if (key == null) {
                 wrongPins.failed(userId, PIN);
-                throw new NotPermitted("Wrong signing PIN.");
+                throw new NotPermitted("Wrong signing PIN.", "signing.wrong-pin");
             }
             wrongPins.succeeded(userId, PIN);
             return new Unlocked(key, List.of(credential.certificate(), authority.certificate()));

@@ -24,8 +24,8 @@ import reactor.util.retry.Retry;
 
 /**
  * The backend's HTTP API, called with the signed-in user's token. Errors come back as RFC 9457
- * problems; every call turns one into a {@link BackendException} whose message, the problem's
- * {@code detail}, is what the user is shown.
+ * problems; every call turns one into a {@link BackendException} with the problem's machine codes, which
+ * {@link Feedback#explain} puts into the user's language (the English {@code detail} is for logs).
  */
 @Component
 public class BackendApi {
@@ -82,6 +82,18 @@ public class BackendApi {
         return null;
     }
 
+    /** A multipart body with one PDF in the part {@code file}, as every upload endpoint of the backend takes it. */
+    public static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> pdfUpload(String fileName, byte[] pdf) {
+        var parts = new org.springframework.http.client.MultipartBodyBuilder();
+        parts.part("file", new org.springframework.core.io.ByteArrayResource(pdf) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }).contentType(MediaType.APPLICATION_PDF);
+        return parts.build();
+    }
+
     /** The data of a Server-Sent Events stream, reconnecting with back-off when it breaks (not when it is refused). */
     public <T> Flux<T> follow(String token, ParameterizedTypeReference<ServerSentEvent<T>> type, String uri, Object... variables) {
         return as(token).get().uri(uri, variables).accept(MediaType.TEXT_EVENT_STREAM)
@@ -97,15 +109,34 @@ public class BackendApi {
     private static Function<ClientResponse, Mono<? extends Throwable>> problem() {
         return response -> response.bodyToMono(JsonNode.class)
                 .defaultIfEmpty(com.fasterxml.jackson.databind.node.MissingNode.getInstance())
-                .map(body -> new BackendException(response.statusCode(), body.path("detail").asText(response.statusCode().toString())));
+                .map(body -> new BackendException(response.statusCode(), body.path("code").asText(""),
+                        body.path("errors").path(0).path("code").asText(""), body.path("detail").asText(response.statusCode().toString())));
     }
 
     public static final class BackendException extends RuntimeException {
         private final HttpStatusCode status;
 
+        private final String code;
+        private final String fieldCode;
+
         public BackendException(HttpStatusCode status, String detail) {
+            this(status, "", "", detail);
+        }
+
+        /** {@code code}: the problem's machine code; {@code fieldCode}: that of its first field error, if any. */
+        public BackendException(HttpStatusCode status, String code, String fieldCode, String detail) {
             super(detail);
             this.status = status;
+            this.code = code;
+            this.fieldCode = fieldCode;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String fieldCode() {
+            return fieldCode;
         }
 
         public HttpStatusCode status() {

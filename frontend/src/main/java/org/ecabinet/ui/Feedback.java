@@ -1,5 +1,6 @@
 package org.ecabinet.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
@@ -17,16 +18,43 @@ public final class Feedback {
         show(message, NotificationVariant.LUMO_ERROR);
     }
 
-    /** Runs a call to the backend; a refusal is shown with the backend's own explanation. */
+    /** Runs a call to the backend; a refusal is shown, in the user's language, from its machine code. */
     public static boolean attempt(Runnable call, String done) {
         try {
             call.run();
             success(done);
             return true;
         } catch (BackendApi.BackendException e) {
-            error(e.getMessage());
+            error(explain(e));
             return false;
         }
+    }
+
+    /** As {@link #attempt(Runnable, String)}; after a refusal, {@code reload} shows what is true now (another user may have acted first). */
+    public static boolean attempt(Runnable call, String done, Runnable reload) {
+        boolean accepted = attempt(call, done);
+        if (!accepted) {
+            reload.run();
+        }
+        return accepted;
+    }
+
+    /**
+     * A refusal in the user's language: the translation of its field error's code, else of its code, else of
+     * its status ({@code problem.*} in the bundles); never the backend's English sentence.
+     */
+    public static String explain(BackendApi.BackendException e) {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            return e.getMessage();
+        }
+        for (String key : java.util.List.of("problem." + e.fieldCode(), "problem." + e.code(), "problem.status." + e.status().value())) {
+            String translated = ui.getTranslation(key);
+            if (!key.endsWith(".") && !translated.contains(key)) {
+                return translated;
+            }
+        }
+        return ui.getTranslation("problem.unknown");
     }
 
     private static void show(String message, NotificationVariant variant) {

@@ -19,6 +19,16 @@ public final class Formats {
         return date == null ? "" : DAY.format(date);
     }
 
+    /** A date and time entered in Hanoi time, as an instant. */
+    public static Instant instant(java.time.LocalDateTime hanoiTime) {
+        return hanoiTime.atZone(HANOI).toInstant();
+    }
+
+    /** An instant as the date and time in Hanoi, for a picker. */
+    public static java.time.LocalDateTime hanoi(Instant instant) {
+        return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, HANOI);
+    }
+
     public static String when(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);
     }

@@ -6,7 +6,7 @@ import org.ecabinet.ui.dispatch.DocumentsView;
 import org.ecabinet.ui.dispatch.ReportsView;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.SignedInUser;
-import org.ecabinet.ui.session.MySessionsView;
+import org.ecabinet.ui.session.SessionsView;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -39,7 +39,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
-        nav.addItem(new SideNavItem(getTranslation("nav.sessions"), MySessionsView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.sessions"), SessionsView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.ballots"), MyBallotsView.class));
         if (user.has("AGENCY_CLERK") || user.has("SECRETARIAT") || user.has("AUDITOR")) {
             nav.addItem(new SideNavItem(getTranslation("nav.documents"), DocumentsView.class));

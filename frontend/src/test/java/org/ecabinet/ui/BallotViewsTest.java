@@ -124,7 +124,7 @@ class BallotViewsTest extends KaribuTest {
         signIn(MEMBER, "MEMBER");
         when(ballots.ballot("token-" + MEMBER, "b-1")).thenReturn(ballot(1, List.of(), List.of()));
         when(ballots.changes(any(), any())).thenReturn(Flux.never());
-        doThrow(new BackendApi.BackendException(HttpStatus.FORBIDDEN, "Wrong signing PIN."))
+        doThrow(new BackendApi.BackendException(HttpStatus.FORBIDDEN, "signing.wrong-pin", "", "Wrong signing PIN."))
                 .when(ballots).answer(eq("token-" + MEMBER), eq("b-1"), any(), eq("000000"));
 
         UI().navigate(BallotView.class, "b-1");
@@ -133,7 +133,7 @@ class BallotViewsTest extends KaribuTest {
         HasValueUtilsKt._setValue(_get(PasswordField.class, spec -> spec.withId("signing-pin")), "000000");
         ButtonKt._click(_get(Button.class, spec -> spec.withId("sign-and-submit")));
 
-        NotificationsKt.expectNotifications("Wrong signing PIN.");
+        NotificationsKt.expectNotifications("Mã PIN ký số không đúng.");
         assertThat(choice("q1").getValue()).isEqualTo("AGREE");
         assertThat(_get(Button.class, spec -> spec.withId("sign-and-submit")).isEnabled()).isTrue();
     }

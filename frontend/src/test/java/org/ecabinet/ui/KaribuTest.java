@@ -108,6 +108,6 @@ public abstract class KaribuTest {
                 List.of(new SessionModels.MemberPosition("member06", "OBJECT", "Chưa đủ căn cứ")), null, null, null);
         return new SessionModels.SessionRoom("s-1", "[DEMO] Phiên họp thường kỳ", "REGULAR", Instant.parse("2026-11-26T01:00:00Z"),
                 "Trụ sở Chính phủ", false, status, !status.equals("SCHEDULED"), "thutuong", members, List.of(), 18,
-                List.of(item), checkedIn, List.of(), version);
+                List.of(item), checkedIn, List.of(), null, null, null, null, version);
     }
 }

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.ecabinet.ui.identity.LoginView;
-import org.ecabinet.ui.session.MySessionsView;
+import org.ecabinet.ui.session.SessionsView;
 import org.ecabinet.ui.session.SessionModels;
 import org.ecabinet.ui.session.SessionRoomView;
 import org.junit.jupiter.api.Test;
@@ -39,9 +39,9 @@ class ViewsTest extends KaribuTest {
 
     @Test
     void strangersAreSentToTheSignInPage() {
-        UI.getCurrent().navigate(MySessionsView.class);
+        UI.getCurrent().navigate(SessionsView.class);
         _get(LoginView.class);
-        assertThat(_find(MySessionsView.class)).isEmpty();
+        assertThat(_find(SessionsView.class)).isEmpty();
     }
 
     @Test
@@ -79,7 +79,7 @@ class ViewsTest extends KaribuTest {
         when(sessions.room("token-" + MEMBER, "s-1")).thenReturn(room("PUBLISHED", List.of(), 4));
         when(sessions.changes(any(), any())).thenReturn(reactor.core.publisher.Flux.never());
 
-        UI.getCurrent().navigate(MySessionsView.class);
+        UI.getCurrent().navigate(SessionsView.class);
         @SuppressWarnings("unchecked")
         Grid<SessionModels.SessionSummary> grid = _get(Grid.class);
         assertThat(GridKt._size(grid)).isEqualTo(1);
@@ -133,12 +133,14 @@ class ViewsTest extends KaribuTest {
         signIn(MEMBER, "MEMBER");
         when(sessions.room("token-" + MEMBER, "s-1")).thenReturn(room("PUBLISHED", List.of(), 4));
         when(sessions.changes(any(), any())).thenReturn(reactor.core.publisher.Flux.never());
-        doThrow(new BackendApi.BackendException(HttpStatus.CONFLICT, "Check-in is possible once the session is published"))
+        doThrow(new BackendApi.BackendException(HttpStatus.CONFLICT, "not-allowed-now", "", "Check-in is possible once the session is published"))
                 .when(sessions).checkIn(eq("token-" + MEMBER), eq("s-1"));
 
         UI.getCurrent().navigate(SessionRoomView.class, "s-1");
         ButtonKt._click(_get(Button.class, spec -> spec.withId("check-in")));
-        NotificationsKt.expectNotifications("Check-in is possible once the session is published");
+        // In the user's language, not the backend's English; and the room is read again to show what is true now.
+        NotificationsKt.expectNotifications("Thao tác này không thực hiện được ở trạng thái hiện tại; màn hình đã được cập nhật.");
+        org.mockito.Mockito.verify(sessions, org.mockito.Mockito.times(2)).room("token-" + MEMBER, "s-1");
     }
 
     @Test

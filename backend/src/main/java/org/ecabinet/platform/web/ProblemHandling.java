@@ -195,8 +195,8 @@ public class ProblemHandling {
         if (cause instanceof RuleViolation) {
             return respond(problem(HttpStatus.CONFLICT, "not-allowed-now", "Not allowed now", cause.getMessage()));
         }
-        if (cause instanceof NotPermitted) {
-            return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", cause.getMessage()));
+        if (cause instanceof NotPermitted notPermitted) {
+            return respond(problem(HttpStatus.FORBIDDEN, notPermitted.code(), "Forbidden", cause.getMessage()));
         }
         if (cause instanceof NotFound || cause instanceof AggregateNotFoundException) {
             return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", cause instanceof NotFound ? cause.getMessage() : "No such resource."));

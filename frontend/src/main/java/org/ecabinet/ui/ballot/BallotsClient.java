@@ -10,9 +10,7 @@ import org.ecabinet.ui.ballot.BallotModels.Ballot;
 import org.ecabinet.ui.ballot.BallotModels.BallotSummary;
 import org.ecabinet.ui.ballot.BallotModels.NewBallot;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -77,15 +75,8 @@ public class BallotsClient {
 
     /** Uploads a draft (PDF) and returns its document id for a new ballot. */
     public String uploadDraft(String token, String fileName, byte[] pdf) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", new ByteArrayResource(pdf) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }).contentType(MediaType.APPLICATION_PDF);
         return api.as(token).post().uri("/api/ballots/drafts").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(parts.build()))
+                .body(BodyInserters.fromMultipartData(BackendApi.pdfUpload(fileName, pdf)))
                 .retrieve().bodyToMono(JsonNode.class).block(Duration.ofSeconds(60)).get("documentId").asText();
     }
 

@@ -8,9 +8,7 @@ import java.util.Map;
 import org.ecabinet.ui.BackendApi;
 import org.ecabinet.ui.dispatch.DispatchModels.*;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -53,15 +51,8 @@ public class DocumentsClient {
 
     /** Uploads the PDF and returns its file id for a registration. */
     public String upload(String token, String fileName, byte[] pdf) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", new ByteArrayResource(pdf) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }).contentType(MediaType.APPLICATION_PDF);
         return api.as(token).post().uri("/api/documents/files").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(parts.build())).retrieve().bodyToMono(JsonNode.class).block(TIMEOUT).get("fileId").asText();
+                .body(BodyInserters.fromMultipartData(BackendApi.pdfUpload(fileName, pdf))).retrieve().bodyToMono(JsonNode.class).block(TIMEOUT).get("fileId").asText();
     }
 
     public String register(String token, NewDocument document) {

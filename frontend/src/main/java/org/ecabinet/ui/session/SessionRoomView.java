@@ -61,8 +61,10 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
 
     private final H2 title = new H2();
     private final Paragraph details = new Paragraph();
+    private final Div console = new Div();
     private final Section attendance = new Section();
     private final Section agenda = new Section();
+    private final Div minutes = new Div();
 
     public SessionRoomView(SessionsClient client, CurrentUser currentUser, Directory directory) {
         this.client = client;
@@ -72,7 +74,8 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
         details.setId("session-details");
         attendance.setId("attendance");
         agenda.setId("agenda");
-        add(title, details, attendance, agenda);
+        setMaxWidth("70rem");
+        add(title, details, console, attendance, agenda, minutes);
     }
 
     @Override
@@ -83,7 +86,7 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
             render(client.room(user.token(), sessionId));
         } catch (BackendApi.BackendException e) {
             removeAll();
-            add(new H2(getTranslation("room.unavailable")), new Paragraph(e.getMessage()));
+            add(new H2(getTranslation("room.unavailable")), new Paragraph(Feedback.explain(e)));
         }
     }
 
@@ -108,13 +111,45 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
         if (room != null && changed.version() < room.version()) {
             return; // a late copy of an older state
         }
+        SessionRoom before = room;
         room = changed;
         title.setText(room.title());
-        details.setText(String.join(" · ", getTranslation("session.kind." + room.kind()), Formats.when(room.startsAt()),
-                room.online() ? getTranslation("session.online") : String.valueOf(room.location()),
+        List<String> parts = new java.util.ArrayList<>(List.of(getTranslation("session.kind." + room.kind()), Formats.when(room.startsAt()),
+                room.online() ? getTranslation("session.online") : java.util.Objects.toString(room.location(), ""),
                 getTranslation("session.status." + room.status())));
+        if (room.openedAt() != null) {
+            parts.add(getTranslation("room.openedAt", Formats.when(room.openedAt())));
+        }
+        if (room.closedAt() != null) {
+            parts.add(getTranslation("room.closedAt", Formats.when(room.closedAt())));
+        }
+        details.setText(String.join(" · ", parts));
+        renderConsole();
         renderAttendance();
         renderAgenda();
+        renderMinutes();
+        if (before != null) {
+            RoomNotices.between(before, room).forEach(notice -> Feedback.success(getTranslation(notice.key(), notice.arguments())));
+        }
+    }
+
+    private void renderConsole() {
+        console.removeAll();
+        if (user.has("SECRETARIAT") && room.beforeOpening()) {
+            Button prepare = new Button(getTranslation("room.prepare"), click -> getUI().ifPresent(ui -> ui.navigate(SessionEditorView.class, sessionId)));
+            prepare.setId("prepare-session");
+            console.add(prepare);
+        }
+        if (room.isChair(user.id()) && (room.is("PUBLISHED") || room.is("OPENED"))) {
+            console.add(new ChairConsole(room, client, user.token(), this::act));
+        }
+    }
+
+    private void renderMinutes() {
+        minutes.removeAll();
+        if (room.is("CLOSED")) {
+            minutes.add(new MinutesPanel(room, user.has("SECRETARIAT"), client, user.token(), this::act));
+        }
     }
 
     private void renderAttendance() {
@@ -129,10 +164,13 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
                     a.delegate() == null || a.delegate().isBlank() ? "—" : a.delegate(), a.reason()))));
             attendance.add(absences);
         }
-        boolean canCheckIn = room.isMember(user.id()) && !room.checkedIn().contains(user.id())
+        if (room.isMember(user.id()) && room.is("PUBLISHED") && !room.checkedIn().contains(user.id())) {
+            attendance.add(new AbsencePanel(room, user.id(), people.values(), client, user.token(), this::act));
+        }
+        boolean canCheckIn = room.isMember(user.id()) && !room.checkedIn().contains(user.id()) && room.absenceOf(user.id()).isEmpty()
                 && (room.status().equals("PUBLISHED") || room.status().equals("OPENED"));
         if (canCheckIn) {
-            Button checkIn = new Button(getTranslation("room.checkIn"), click -> act(() -> client.checkIn(user.token(), sessionId)));
+            Button checkIn = new Button(getTranslation("room.checkIn"), click -> act(() -> client.checkIn(user.token(), sessionId), "room.checkedInDone"));
             checkIn.setId("check-in");
             checkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             attendance.add(new Div(checkIn));
@@ -150,13 +188,16 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
         for (AgendaItem item : room.agenda()) {
             agenda.add(itemCard(number++, item));
         }
+        room.underVote().ifPresent(item -> agenda.getElement().setAttribute("data-under-vote", item.itemId()));
     }
 
     private Div itemCard(int number, AgendaItem item) {
         Div card = new Div();
         card.addClassName("agenda-item");
         card.setId("item-" + item.itemId());
-        card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
+        boolean underVote = item.vote() != null && item.vote().open();
+        card.getStyle().set("border", underVote ? "3px solid var(--lumo-primary-color)" : "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
                 .set("padding", "var(--lumo-space-m)").set("margin-bottom", "var(--lumo-space-m)");
         H3 heading = new H3(number + ". " + item.title());
         heading.getStyle().set("font-size", "var(--lumo-font-size-l)");
@@ -182,14 +223,20 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
         }
         if (item.outcome() != null) {
             Span outcome = new Span(getTranslation("room.outcome." + item.outcome()));
+            outcome.setId("outcome-" + number);
             outcome.getElement().getThemeList().add("badge");
             card.add(new Div(outcome));
         }
         if (item.vote() != null) {
-            card.add(new Paragraph(getTranslation("room.vote", item.vote().votesFor(), item.vote().votesAgainst(), item.vote().abstentions())));
+            card.add(new VotePanel(room, item, number, user.id(), client, user.token(), this::act));
         }
         if (item.conclusion() != null) {
-            card.add(new Paragraph(getTranslation("room.conclusion", item.conclusion())));
+            Paragraph conclusion = new Paragraph(getTranslation("room.conclusion", item.conclusion()));
+            conclusion.setId("conclusion-text-" + number);
+            card.add(conclusion);
+        }
+        if (room.isChair(user.id()) && room.is("OPENED")) {
+            card.add(new ItemControls(room, item, number, client, user.token(), this::act));
         }
         return card;
     }
@@ -212,7 +259,7 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
                 position.setErrorMessage(getTranslation("room.choosePosition"));
                 return;
             }
-            act(() -> client.recordPosition(user.token(), sessionId, item.itemId(), position.getValue(), comment.getValue()));
+            act(() -> client.recordPosition(user.token(), sessionId, item.itemId(), position.getValue(), comment.getValue()), "room.saved");
         });
         save.setAriaLabel(getTranslation("room.savePositionOn", item.title()));
         HorizontalLayout form = new HorizontalLayout(position, comment, save);
@@ -235,9 +282,17 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
         return person == null ? userId : person.label();
     }
 
-    /** Sends an action; the stream brings the new state. */
-    private void act(Runnable action) {
-        Feedback.attempt(action, getTranslation("room.saved"));
+    /** Sends an action; the stream brings the new state, and after a refusal the room is read again, so it shows what is true now. */
+    private boolean act(Runnable action, String doneKey) {
+        return Feedback.attempt(action, getTranslation(doneKey), this::reload);
+    }
+
+    private void reload() {
+        try {
+            render(client.room(user.token(), sessionId));
+        } catch (BackendApi.BackendException gone) {
+            Feedback.error(Feedback.explain(gone));
+        }
     }
 
     @Override
