@@ -25,13 +25,21 @@ public class MainLayout extends AppLayout {
     public MainLayout(CurrentUser currentUser) {
         SignedInUser user = currentUser.get();
         H1 title = new H1("e-Cabinet");
-        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
+        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE, LumoUtility.Display.HIDDEN, LumoUtility.Display.Breakpoint.Small.FLEX);
 
         Span who = new Span(user.displayName() + (user.title().isBlank() ? "" : " — " + user.title()));
         who.setId("signed-in-user");
+        who.getElement().setAttribute("title", who.getText());
+        // On a phone there is no room for the name: one line, cut with an ellipsis, never a word per line.
+        who.getStyle().set("white-space", "nowrap").set("overflow", "hidden").set("text-overflow", "ellipsis").set("min-width", "0");
         Button signOut = new Button(getTranslation("nav.signOut"), click -> currentUser.signOut());
         signOut.setId("sign-out");
-        HorizontalLayout bar = new HorizontalLayout(title, who, new LanguageSwitch(), signOut);
+        signOut.getStyle().set("flex-shrink", "0");
+        LanguageSwitch language = new LanguageSwitch();
+        language.setWidth("8.5rem");
+        language.getStyle().set("flex-shrink", "0");
+        HorizontalLayout bar = new HorizontalLayout(title, who, language, signOut);
+        bar.getStyle().set("min-width", "0").set("overflow", "hidden");
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.expand(who);
         bar.setWidthFull();

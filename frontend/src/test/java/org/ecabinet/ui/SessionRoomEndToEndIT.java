@@ -44,9 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionRoomEndToEndIT {
 
-    static final Path SCREENSHOTS = Path.of("target", "e2e");
-    static Process backend;
-    static int backendPort;
+    static final Path SCREENSHOTS = EndToEndBackend.OUTPUT;
 
     @LocalServerPort
     int port;
@@ -54,54 +52,7 @@ class SessionRoomEndToEndIT {
 
     @DynamicPropertySource
     static void backend(DynamicPropertyRegistry registry) throws Exception {
-        if (backend == null) {
-            startBackend();
-        }
-        registry.add("cabinet.backend.url", () -> "http://127.0.0.1:" + backendPort);
-        registry.add("cabinet.backend.proxy-key", () -> PROXY_KEY);
-    }
-
-    /** The frontend is the backend's trusted proxy, as docker/start.sh sets them up. */
-    static final String PROXY_KEY = "end-to-end-proxy-key";
-
-    static void startBackend() throws Exception {
-        File jar = Files.list(Path.of("..", "backend", "target"))
-                .filter(p -> p.getFileName().toString().matches("backend-.*-exec\\.jar")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Build the backend first (mvn verify builds it before the frontend)"))
-                .toFile();
-        try (ServerSocket socket = new ServerSocket(0)) {
-            backendPort = socket.getLocalPort();
-        }
-        Path data = Files.createTempDirectory("ecabinet-e2e-");
-        Files.createDirectories(SCREENSHOTS);
-        backend = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.getAbsolutePath(),
-                "--server.port=" + backendPort, "--cabinet.mongodb.data-directory=" + data.resolve("store"), "--cabinet.mongodb.uri=",
-                "--spring.profiles.active=demo", "--cabinet.proxies.trusted=127.0.0.1,::1", "--cabinet.proxies.key=" + PROXY_KEY)
-                .redirectErrorStream(true).redirectOutput(SCREENSHOTS.resolve("backend.log").toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> sessions = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + backendPort + "/api/auth/token"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"member05\",\"password\":\"Demo@2026\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (sessions.statusCode() == 200 && Files.readString(SCREENSHOTS.resolve("backend.log")).contains("Seeded the demo documents")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException("The backend did not start; see " + SCREENSHOTS.resolve("backend.log"));
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        if (backend != null) {
-            backend.destroy();
-        }
+        EndToEndBackend.register(registry);
     }
 
     @BeforeEach

@@ -44,6 +44,7 @@ class AbsencePanel extends Div {
         delegate.setAllowCustomValue(true);
         delegate.addCustomValueSetListener(typed -> delegate.setValue(typed.getDetail()));
         delegate.setHelperText(getTranslation("absence.delegateHelp"));
+        delegate.setWidth("min(22rem, 100%)");
         Button declare = new Button(getTranslation("absence.declare"), click -> {
             reason.setInvalid(reason.getValue().isBlank());
             if (!reason.isInvalid()) {

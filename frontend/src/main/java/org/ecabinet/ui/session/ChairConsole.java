@@ -76,6 +76,11 @@ class ChairConsole extends Section {
             room.underVote().ifPresent(item -> {
                 close.setEnabled(false);
                 close.setTooltipText(getTranslation("chair.closeVoteFirst", item.title()));
+                Paragraph voting = new Paragraph(getTranslation("chair.underVote", item.title(), item.vote().votesFor(), item.vote().votesAgainst(),
+                        item.vote().abstentions()));
+                voting.setId("under-vote");
+                voting.getElement().setAttribute("aria-live", "polite");
+                add(voting);
             });
             add(new Div(close));
         }

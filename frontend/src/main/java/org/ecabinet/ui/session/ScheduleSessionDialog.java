@@ -46,6 +46,7 @@ class ScheduleSessionDialog extends Dialog {
         startsAt.setHelperText(getTranslation("schedule.hanoiTime"));
         startsAt.setMin(LocalDateTime.now(Formats.HANOI));
         startsAt.setStep(java.time.Duration.ofMinutes(15));
+        startsAt.setLocale(getLocale()); // dd/MM/yyyy in Vietnamese, whatever the browser's own language
         location.setId("schedule-location");
         location.setLabel(getTranslation("schedule.location"));
         location.setMaxLength(300);

@@ -183,6 +183,7 @@ public class SessionEditorView extends VerticalLayout implements HasUrlParameter
         DateTimePicker startsAt = new DateTimePicker(getTranslation("schedule.startsAt"), Formats.hanoi(room.startsAt()));
         startsAt.setHelperText(getTranslation("schedule.hanoiTime"));
         startsAt.setStep(java.time.Duration.ofMinutes(15));
+        startsAt.setLocale(getLocale());
         TextField location = new TextField(getTranslation("schedule.location"), Objects.toString(room.location(), ""), "");
         Checkbox online = new Checkbox(getTranslation("schedule.online"), room.online());
         TextArea reason = reasonField();

@@ -29,7 +29,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -221,7 +221,7 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
         if (room.status().equals("PUBLISHED") && room.isMember(user.id())) {
             card.add(positionForm(item));
         }
-        if (item.outcome() != null) {
+        if (item.outcome() != null && item.vote() == null) { // a vote's outcome is shown with the vote
             Span outcome = new Span(getTranslation("room.outcome." + item.outcome()));
             outcome.setId("outcome-" + number);
             outcome.getElement().getThemeList().add("badge");
@@ -241,7 +241,7 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
         return card;
     }
 
-    private HorizontalLayout positionForm(AgendaItem item) {
+    private FlexLayout positionForm(AgendaItem item) {
         MemberPosition mine = item.positions().stream().filter(p -> p.memberId().equals(user.id())).findFirst().orElse(null);
         Select<String> position = new Select<>();
         position.setLabel(getTranslation("room.yourPosition"));
@@ -262,8 +262,10 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
             act(() -> client.recordPosition(user.token(), sessionId, item.itemId(), position.getValue(), comment.getValue()), "room.saved");
         });
         save.setAriaLabel(getTranslation("room.savePositionOn", item.title()));
-        HorizontalLayout form = new HorizontalLayout(position, comment, save);
-        form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        FlexLayout form = new FlexLayout(position, comment, save);
+        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.setAlignItems(Alignment.BASELINE);
+        form.getStyle().set("gap", "var(--lumo-space-s)");
         form.addClassName("position-form");
         return form;
     }
