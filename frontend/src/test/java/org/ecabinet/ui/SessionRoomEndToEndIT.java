@@ -2,19 +2,12 @@ package org.ecabinet.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +16,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,19 +45,17 @@ class SessionRoomEndToEndIT {
         EndToEndBackend.register(registry);
     }
 
+    Browser chromium;
+
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
+        chromium = new Browser(port);
+        browser = chromium.driver;
     }
 
     @AfterEach
     void closeBrowser() {
-        browser.quit();
+        chromium.close();
     }
 
     @Test
@@ -165,19 +153,12 @@ class SessionRoomEndToEndIT {
         screenshot("11-document-received");
     }
 
-    /** Clicks an element after scrolling it to the middle of the window, where nothing covers it. */
     private void click(By element) {
-        WebElement target = browser.findElement(element);
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
-        target.click();
+        chromium.click(element);
     }
 
     private void signIn(WebDriverWait wait, String user) {
-        browser.get("http://localhost:" + port + "/login");
-        wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(user);
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Demo@2026");
-        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
+        chromium.signIn(user);
     }
 
     private void screenshot(String name) throws IOException {
