@@ -3,7 +3,6 @@ package org.ecabinet.ui.session;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.ecabinet.ui.BackendApi;
@@ -16,12 +15,9 @@ import org.ecabinet.ui.dispatch.DispatchModels.Agency;
 import org.ecabinet.ui.dispatch.DocumentsClient;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.Directory;
-import org.ecabinet.ui.identity.SignedInUser;
 import org.ecabinet.ui.session.SessionModels.AgendaItem;
 import org.ecabinet.ui.session.SessionModels.SessionRoom;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -43,12 +39,8 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -61,17 +53,10 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route(value = "session-editor", layout = MainLayout.class)
 @RolesAllowed("SECRETARIAT")
-public class SessionEditorView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+public class SessionEditorView extends LiveSessionView {
 
-    private final SessionsClient client;
     private final DocumentsClient documents;
-    private final Directory directory;
-    private final SignedInUser user;
-    private Map<String, Directory.Person> people = Map.of();
     private List<Agency> agencies = List.of();
-    private String sessionId;
-    private SessionRoom room;
-    private reactor.core.Disposable liveUpdates;
 
     private final H2 title = new H2();
     private final Paragraph details = new Paragraph();
@@ -81,10 +66,8 @@ public class SessionEditorView extends VerticalLayout implements HasUrlParameter
     private final Section readiness = new Section();
 
     public SessionEditorView(SessionsClient client, DocumentsClient documents, Directory directory, CurrentUser currentUser) {
-        this.client = client;
+        super(client, directory, currentUser.get());
         this.documents = documents;
-        this.directory = directory;
-        this.user = currentUser.get();
         title.setId("editor-title");
         details.setId("editor-details");
         actions.setId("editor-actions");
@@ -93,44 +76,17 @@ public class SessionEditorView extends VerticalLayout implements HasUrlParameter
         agenda.setId("editor-agenda");
         guests.setId("editor-guests");
         readiness.setId("readiness");
-        setMaxWidth("70rem");
         add(title, details, actions, agenda, guests, readiness);
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String sessionId) {
-        this.sessionId = sessionId;
-        try {
-            people = directory.people(user.token());
-            agencies = documents.agencies(user.token());
-            render(client.room(user.token(), sessionId));
-        } catch (BackendApi.BackendException e) {
-            removeAll();
-            add(new H2(getTranslation("room.unavailable")), new Paragraph(Feedback.explain(e)));
-        }
+    protected void readOnce() {
+        super.readOnce();
+        agencies = documents.agencies(user.token());
     }
 
     @Override
-    protected void onAttach(AttachEvent attach) {
-        UI ui = attach.getUI();
-        if (room != null) {
-            liveUpdates = client.changes(user.token(), sessionId).subscribe(changed -> ui.access(() -> render(changed)),
-                    failure -> ui.access(() -> Feedback.error(getTranslation("room.liveLost"))));
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (liveUpdates != null) {
-            liveUpdates.dispose();
-        }
-    }
-
-    void render(SessionRoom changed) {
-        if (room != null && changed.version() < room.version()) {
-            return;
-        }
-        room = changed;
+    protected void draw(SessionRoom before, SessionRoom now) {
         title.setText(room.title());
         details.setText(String.join(" · ", getTranslation("session.kind." + room.kind()), Formats.when(room.startsAt()),
                 room.online() ? getTranslation("session.online") : Objects.toString(room.location(), ""),
@@ -403,24 +359,6 @@ public class SessionEditorView extends VerticalLayout implements HasUrlParameter
             room.absences().forEach(a -> absences.add(new ListItem(getTranslation("room.absent", name(a.memberId()),
                     a.delegate() == null || a.delegate().isBlank() ? "—" : a.delegate(), a.reason()))));
             readiness.add(absences);
-        }
-    }
-
-    private String name(String userId) {
-        Directory.Person person = people.get(userId);
-        return person == null ? userId : person.label();
-    }
-
-    /** Sends one action; the live stream brings the new state, and a refusal reloads the current one. */
-    private boolean act(Runnable action, String doneKey) {
-        return Feedback.attempt(action, getTranslation(doneKey), this::reload);
-    }
-
-    private void reload() {
-        try {
-            render(client.room(user.token(), sessionId));
-        } catch (BackendApi.BackendException gone) {
-            Feedback.error(Feedback.explain(gone));
         }
     }
 

@@ -1,23 +1,17 @@
 package org.ecabinet.ui.session;
 
 import java.util.List;
-import java.util.Map;
 
-import org.ecabinet.ui.BackendApi;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.Directory;
-import org.ecabinet.ui.identity.SignedInUser;
 import org.ecabinet.ui.session.SessionModels.AgendaItem;
 import org.ecabinet.ui.session.SessionModels.MemberPosition;
 import org.ecabinet.ui.session.SessionModels.Paper;
 import org.ecabinet.ui.session.SessionModels.SessionRoom;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -30,16 +24,11 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
-import reactor.core.Disposable;
 
 /**
  * The session room: agenda with papers and positions, attendance, outcomes. It follows the backend's
@@ -47,17 +36,9 @@ import reactor.core.Disposable;
  */
 @Route(value = "session", layout = MainLayout.class)
 @PermitAll
-public class SessionRoomView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+public class SessionRoomView extends LiveSessionView {
 
     private static final List<String> POSITIONS = List.of("AGREE", "WISH_TO_DISCUSS", "OBJECT");
-
-    private final SessionsClient client;
-    private final SignedInUser user;
-    private final Directory directory;
-    private Map<String, Directory.Person> people = Map.of();
-    private String sessionId;
-    private SessionRoom room;
-    private Disposable liveUpdates;
 
     private final H2 title = new H2();
     private final Paragraph details = new Paragraph();
@@ -67,52 +48,16 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
     private final Div minutes = new Div();
 
     public SessionRoomView(SessionsClient client, CurrentUser currentUser, Directory directory) {
-        this.client = client;
-        this.user = currentUser.get();
-        this.directory = directory;
+        super(client, directory, currentUser.get());
         title.setId("session-title");
         details.setId("session-details");
         attendance.setId("attendance");
         agenda.setId("agenda");
-        setMaxWidth("70rem");
         add(title, details, console, attendance, agenda, minutes);
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String sessionId) {
-        this.sessionId = sessionId;
-        try {
-            people = directory.people(user.token());
-            render(client.room(user.token(), sessionId));
-        } catch (BackendApi.BackendException e) {
-            removeAll();
-            add(new H2(getTranslation("room.unavailable")), new Paragraph(Feedback.explain(e)));
-        }
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        UI ui = attach.getUI();
-        if (sessionId != null && room != null) {
-            liveUpdates = client.changes(user.token(), sessionId).subscribe(
-                    changed -> ui.access(() -> render(changed)),
-                    failure -> ui.access(() -> Feedback.error(getTranslation("room.liveLost"))));
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (liveUpdates != null) {
-            liveUpdates.dispose();
-        }
-    }
-
-    void render(SessionRoom changed) {
-        if (room != null && changed.version() < room.version()) {
-            return; // a late copy of an older state
-        }
-        SessionRoom before = room;
-        room = changed;
+    protected void draw(SessionRoom before, SessionRoom now) {
         title.setText(room.title());
         List<String> parts = new java.util.ArrayList<>(List.of(getTranslation("session.kind." + room.kind()), Formats.when(room.startsAt()),
                 room.online() ? getTranslation("session.online") : java.util.Objects.toString(room.location(), ""),
@@ -279,23 +224,6 @@ public class SessionRoomView extends VerticalLayout implements HasUrlParameter<S
         return p.comment() == null || p.comment().isBlank() ? text : text + " — " + p.comment();
     }
 
-    private String name(String userId) {
-        Directory.Person person = people.get(userId);
-        return person == null ? userId : person.label();
-    }
-
-    /** Sends an action; the stream brings the new state, and after a refusal the room is read again, so it shows what is true now. */
-    private boolean act(Runnable action, String doneKey) {
-        return Feedback.attempt(action, getTranslation(doneKey), this::reload);
-    }
-
-    private void reload() {
-        try {
-            render(client.room(user.token(), sessionId));
-        } catch (BackendApi.BackendException gone) {
-            Feedback.error(Feedback.explain(gone));
-        }
-    }
 
     @Override
     public String getPageTitle() {

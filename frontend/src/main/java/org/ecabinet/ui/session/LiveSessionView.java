@@ -1,0 +1,108 @@
+package org.ecabinet.ui.session;
+
+import java.util.Map;
+
+import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.Feedback;
+import org.ecabinet.ui.identity.Directory;
+import org.ecabinet.ui.identity.SignedInUser;
+import org.ecabinet.ui.session.SessionModels.SessionRoom;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+
+import reactor.core.Disposable;
+
+/**
+ * A view of one session that follows it live, the one pattern of every session screen: read on navigation,
+ * subscribe to the backend's stream on attach and redraw through {@code UI.access}, dispose on detach; a
+ * late copy of an older state is ignored. Actions go through {@link #act}: a refusal is explained in the
+ * user's language and the session is read again, so the screen shows what is true now.
+ */
+abstract class LiveSessionView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    protected final SessionsClient client;
+    protected final SignedInUser user;
+    private final Directory directory;
+    protected Map<String, Directory.Person> people = Map.of();
+    protected String sessionId;
+    protected SessionRoom room;
+    private Disposable liveUpdates;
+
+    LiveSessionView(SessionsClient client, Directory directory, SignedInUser user) {
+        this.client = client;
+        this.directory = directory;
+        this.user = user;
+        setMaxWidth("70rem");
+    }
+
+    /** What the view reads once besides the session (people, agencies). */
+    protected void readOnce() {
+        people = directory.people(user.token());
+    }
+
+    /** Draws the session; {@code before} is the state drawn until now, or null the first time. */
+    protected abstract void draw(SessionRoom before, SessionRoom now);
+
+    @Override
+    public void setParameter(BeforeEvent event, String sessionId) {
+        this.sessionId = sessionId;
+        try {
+            readOnce();
+            render(client.room(user.token(), sessionId));
+        } catch (BackendApi.BackendException e) {
+            removeAll();
+            add(new H2(getTranslation("room.unavailable")), new Paragraph(Feedback.explain(e)));
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        if (room != null) {
+            liveUpdates = client.changes(user.token(), sessionId).subscribe(changed -> ui.access(() -> render(changed)),
+                    failure -> ui.access(() -> Feedback.error(getTranslation("room.liveLost"))));
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (liveUpdates != null) {
+            liveUpdates.dispose();
+        }
+    }
+
+    void render(SessionRoom changed) {
+        if (room != null && changed.version() < room.version()) {
+            return; // a late copy of an older state
+        }
+        SessionRoom before = room;
+        room = changed;
+        draw(before, changed);
+    }
+
+    /** Sends one action; the live stream brings the new state. */
+    protected boolean act(Runnable action, String doneKey) {
+        return Feedback.attempt(action, getTranslation(doneKey), this::reload);
+    }
+
+    private void reload() {
+        try {
+            render(client.room(user.token(), sessionId));
+        } catch (BackendApi.BackendException gone) {
+            Feedback.error(Feedback.explain(gone));
+        }
+    }
+
+    protected String name(String userId) {
+        Directory.Person person = people.get(userId);
+        return person == null ? userId : person.label();
+    }
+}
