@@ -65,11 +65,14 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    /** Types into the input inside a Vaadin field. */
+    /** Types into the input inside a Vaadin field (looked up again if a live update redrew it meanwhile). */
     void type(String fieldId, String text) {
-        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea")));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
-        input.sendKeys(text);
+        wait.until(d -> {
+            WebElement input = d.findElement(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea"));
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+            input.sendKeys(text);
+            return true;
+        });
     }
 
     void waitForText(By element, String text) {

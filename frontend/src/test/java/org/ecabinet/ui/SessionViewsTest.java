@@ -304,6 +304,22 @@ class SessionViewsTest extends KaribuTest {
         }
     }
 
+    @Nested
+    class LiveRedraws {
+
+        @Test
+        void aConclusionBeingTypedSurvivesAnUpdateOfTheSession() {
+            signIn(CHAIR, "MEMBER", "CHAIR");
+            Sinks.Many<SessionRoom> stream = stubRoom(room("OPENED", List.of(item("i-1", "Báo cáo")), MEMBERS.subList(0, 18), List.of(), null, 7));
+            UI().navigate(SessionRoomView.class, "s-1");
+            HasValueUtilsKt._setValue(_get(TextArea.class, spec -> spec.withId("conclusion-1")), "Giao Bộ Kế hoạch và Đầu tư");
+
+            stream.tryEmitNext(room("OPENED", List.of(item("i-1", "Báo cáo")), MEMBERS.subList(0, 19), List.of(), null, 8)); // one more check-in
+
+            assertThat(_get(TextArea.class, spec -> spec.withId("conclusion-1")).getValue()).isEqualTo("Giao Bộ Kế hoạch và Đầu tư");
+        }
+    }
+
     // --- fixtures -------------------------------------------------------------------------------------
 
     private void confirm() {

@@ -21,7 +21,8 @@ import com.vaadin.flow.component.textfield.TextField;
  */
 class AbsencePanel extends Div {
 
-    AbsencePanel(SessionRoom room, String userId, Collection<Directory.Person> people, SessionsClient client, String token, RoomActions actions) {
+    AbsencePanel(SessionRoom room, String userId, Collection<Directory.Person> people, SessionsClient client, String token, RoomActions actions,
+                 Drafts drafts) {
         setId("absence");
         Absence declared = room.absenceOf(userId).orElse(null);
         if (declared != null) {
@@ -37,6 +38,7 @@ class AbsencePanel extends Div {
         reason.setId("absence-reason");
         reason.setMaxLength(1000);
         reason.setErrorMessage(getTranslation("form.required"));
+        drafts.bind(reason, "absence-reason", "");
         ComboBox<String> delegate = new ComboBox<>(getTranslation("absence.delegate"));
         delegate.setId("absence-delegate");
         delegate.setItems(people.stream().filter(p -> !p.id().equals(userId)).sorted(Comparator.comparing(Directory.Person::label))

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 /** The chair's controls on one agenda item while the session is open: open or close its vote, record its conclusion. */
 class ItemControls extends Div {
 
-    ItemControls(SessionRoom room, AgendaItem item, int number, SessionsClient client, String token, RoomActions actions) {
+    ItemControls(SessionRoom room, AgendaItem item, int number, SessionsClient client, String token, RoomActions actions, Drafts drafts) {
         addClassName("chair-item-controls");
         FlexLayout buttons = new FlexLayout();
         buttons.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -38,13 +38,15 @@ class ItemControls extends Div {
             TextArea conclusion = new TextArea(getTranslation("chair.conclusion"));
             conclusion.setId("conclusion-" + number);
             conclusion.setMaxLength(10_000);
-            conclusion.setValue(item.conclusion() == null ? "" : item.conclusion());
+            String draft = "conclusion:" + item.itemId();
+            drafts.bind(conclusion, draft, item.conclusion());
             conclusion.setWidthFull();
             conclusion.setErrorMessage(getTranslation("form.required"));
             Button save = new Button(getTranslation("chair.saveConclusion"), click -> {
                 conclusion.setInvalid(conclusion.getValue().isBlank());
-                if (!conclusion.isInvalid()) {
-                    actions.send(() -> client.recordConclusion(token, room.sessionId(), item.itemId(), conclusion.getValue().strip()), "chair.conclusionSaved");
+                if (!conclusion.isInvalid()
+                        && actions.send(() -> client.recordConclusion(token, room.sessionId(), item.itemId(), conclusion.getValue().strip()), "chair.conclusionSaved")) {
+                    drafts.forget(draft);
                 }
             });
             save.setId("save-conclusion-" + number);

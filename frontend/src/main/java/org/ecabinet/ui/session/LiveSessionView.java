@@ -34,6 +34,7 @@ abstract class LiveSessionView extends VerticalLayout implements HasUrlParameter
     protected Map<String, Directory.Person> people = Map.of();
     protected String sessionId;
     protected SessionRoom room;
+    protected final Drafts drafts = new Drafts();
     private Disposable liveUpdates;
 
     LiveSessionView(SessionsClient client, Directory directory, SignedInUser user) {

@@ -57,6 +57,8 @@ public class SessionEditorView extends LiveSessionView {
 
     private final DocumentsClient documents;
     private List<Agency> agencies = List.of();
+    /** The agency chosen for the next item, kept across redraws like the title being typed. */
+    private Agency pendingAgency;
 
     private final H2 title = new H2();
     private final Paragraph details = new Paragraph();
@@ -280,16 +282,20 @@ public class SessionEditorView extends LiveSessionView {
         itemTitle.setId("item-title");
         itemTitle.setMaxLength(500);
         itemTitle.setErrorMessage(getTranslation("form.required"));
+        drafts.bind(itemTitle, "new-item", "");
         ComboBox<Agency> agency = new ComboBox<>(getTranslation("editor.presentingAgency"));
         agency.setId("item-agency");
         agency.setItems(agencies);
         agency.setItemLabelGenerator(Agency::name);
         agency.setErrorMessage(getTranslation("form.required"));
+        agency.setValue(pendingAgency);
+        agency.addValueChangeListener(change -> pendingAgency = change.getValue());
         Button add = new Button(getTranslation("editor.addItem"), VaadinIcon.PLUS.create(), click -> {
             itemTitle.setInvalid(itemTitle.getValue().isBlank());
             agency.setInvalid(agency.getValue() == null);
             if (!itemTitle.isInvalid() && !agency.isInvalid()
                     && act(() -> client.addItem(user.token(), sessionId, itemTitle.getValue().strip(), agency.getValue().name()), "editor.itemAdded")) {
+                drafts.forget("new-item");
                 itemTitle.clear();
                 agency.clear();
             }

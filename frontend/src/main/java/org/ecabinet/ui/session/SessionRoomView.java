@@ -110,7 +110,7 @@ public class SessionRoomView extends LiveSessionView {
             attendance.add(absences);
         }
         if (room.isMember(user.id()) && room.is("PUBLISHED") && !room.checkedIn().contains(user.id())) {
-            attendance.add(new AbsencePanel(room, user.id(), people.values(), client, user.token(), this::act));
+            attendance.add(new AbsencePanel(room, user.id(), people.values(), client, user.token(), this::act, drafts));
         }
         boolean canCheckIn = room.isMember(user.id()) && !room.checkedIn().contains(user.id()) && room.absenceOf(user.id()).isEmpty()
                 && (room.status().equals("PUBLISHED") || room.status().equals("OPENED"));
@@ -181,7 +181,7 @@ public class SessionRoomView extends LiveSessionView {
             card.add(conclusion);
         }
         if (room.isChair(user.id()) && room.is("OPENED")) {
-            card.add(new ItemControls(room, item, number, client, user.token(), this::act));
+            card.add(new ItemControls(room, item, number, client, user.token(), this::act, drafts));
         }
         return card;
     }
@@ -197,7 +197,7 @@ public class SessionRoomView extends LiveSessionView {
         }
         TextArea comment = new TextArea(getTranslation("room.comment"));
         comment.setMaxLength(4000);
-        comment.setValue(mine == null || mine.comment() == null ? "" : mine.comment());
+        drafts.bind(comment, "comment:" + item.itemId(), mine == null ? null : mine.comment());
         Button save = new Button(getTranslation("room.savePosition"), click -> {
             if (position.getValue() == null) {
                 position.setInvalid(true);
