@@ -57,8 +57,17 @@ public final class Feedback {
         return ui.getTranslation("problem.unknown");
     }
 
+    /** One notice at a time: on a phone, a stack of them would cover the page. */
     private static void show(String message, NotificationVariant variant) {
+        UI ui = UI.getCurrent();
+        Notification previous = ui == null ? null : com.vaadin.flow.component.ComponentUtil.getData(ui, Notification.class);
+        if (previous != null) {
+            previous.close();
+        }
         Notification notification = Notification.show(message, 5000, Notification.Position.BOTTOM_START);
         notification.addThemeVariants(variant);
+        if (ui != null) {
+            com.vaadin.flow.component.ComponentUtil.setData(ui, Notification.class, notification);
+        }
     }
 }
