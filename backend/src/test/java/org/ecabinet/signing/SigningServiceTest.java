@@ -173,6 +173,24 @@ class SigningServiceTest extends ApiTest {
     }
 
     @Test
+    void aRootWrittenIntoTheDatabaseByHandIsNotTrusted(@Autowired com.mongodb.client.MongoDatabase database, @Autowired TrustStore trustStore)
+            throws Exception {
+        var keys = Pki.newKeyPair();
+        var rogueRoot = Pki.selfSignedRoot(new X500Name("CN=Smuggled CA"), keys, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
+        database.getCollection("trust_anchors").insertOne(new org.bson.Document("_id", Pki.fingerprint(rogueRoot))
+                .append("subject", "CN=Smuggled CA").append("pem", Pki.pem(rogueRoot)).append("mac", "0".repeat(64)).append("addedBy", "admin"));
+        trustStore.add(authority.certificate(), "system"); // the roots are read again
+        var signerKeys = Pki.newKeyPair();
+        var impostor = Pki.signerCertificate(rogueRoot, keys.getPrivate(), Pki.person(MEMBER, "Impostor", "Nowhere"),
+                signerKeys.getPublic(), Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
+        byte[] content = "smuggled".getBytes(StandardCharsets.UTF_8);
+        byte[] p7s = CmsSignatures.signDetached(content, signerKeys.getPrivate(), List.of(impostor, rogueRoot), Instant.now());
+
+        assertThat(verifier.verifyCms(content, p7s).subIndication()).isEqualTo(SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
+        assertThat(trustAnchorsPem()).doesNotContain(Pki.pem(rogueRoot).strip().lines().skip(1).findFirst().orElseThrow());
+    }
+
+    @Test
     void anExpiredCertificateFails() throws Exception {
         var signerKeys = Pki.newKeyPair();
         var caKey = Pki.newKeyPair();
