@@ -58,7 +58,7 @@ class OpenApiFuzzTest extends ApiTest {
     MongoDatabase database;
 
     private final Random random = new Random(Long.getLong("fuzz.seed", 20261129L));
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new TreeMap<>();
     private JsonNode schemas;
     private String previous = "none";
@@ -174,7 +174,10 @@ class OpenApiFuzzTest extends ApiTest {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
+            org.ecabinet.support.ThreadDumpOnTimeout.print(describe(sent));
             return describe(sent) + " → no answer within 20 s; the request before it on the connection pool: " + previous;
+        } catch (java.io.IOException e) {
+            return describe(sent) + " → connection lost (" + e.getMessage() + "); the request before it on the connection pool: " + previous;
         } finally {
             previous = describe(sent);
         }
@@ -237,7 +240,7 @@ class OpenApiFuzzTest extends ApiTest {
 
     private static String describe(Case sent) {
         String body = sent.body() == null ? "" : new String(sent.body(), 0, Math.min(200, sent.body().length), StandardCharsets.UTF_8);
-        return sent.method() + " " + abbreviate(sent.path()) + " as " + sent.user() + " (" + sent.label() + ") " + body;
+        return sent.method() + " " + abbreviate(sent.path()) + " as " + sent.user() + " (" + sent.label() + ") " + sent.headers().keySet() + " " + body;
     }
 
     private static String abbreviate(String text) {

@@ -16,18 +16,23 @@ public class ThreadDumpOnTimeout implements TestExecutionExceptionHandler {
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         if (isTimeout(failure)) {
-            StringBuilder dump = new StringBuilder("Threads when " + context.getDisplayName() + " timed out:\n");
-            for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
-                dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState())
-                        .append(thread.getLockName() == null ? "" : " on " + thread.getLockName())
-                        .append(thread.getLockOwnerName() == null ? "" : " owned by \"" + thread.getLockOwnerName() + "\"").append('\n');
-                for (StackTraceElement frame : thread.getStackTrace()) {
-                    dump.append("\t\tat ").append(frame).append('\n');
-                }
-            }
-            System.out.println(dump);
+            print(context.getDisplayName());
         }
         throw failure;
+    }
+
+    /** Prints every thread of this JVM with its state, the lock it waits for and who holds it, and its stack. */
+    public static void print(String what) {
+        StringBuilder dump = new StringBuilder("Threads when " + what + " timed out:\n");
+        for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState())
+                    .append(thread.getLockName() == null ? "" : " on " + thread.getLockName())
+                    .append(thread.getLockOwnerName() == null ? "" : " owned by \"" + thread.getLockOwnerName() + "\"").append('\n');
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                dump.append("\t\tat ").append(frame).append('\n');
+            }
+        }
+        System.out.println(dump);
     }
 
     private static boolean isTimeout(Throwable failure) {

@@ -6,7 +6,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 class BadInputTest extends ApiTest {
 
     private static final String NUL_AND_OVERRIDE = "lý do\u0000 \u202Eđảo chiều";
+
+    private static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @LocalServerPort
     int port;
@@ -96,6 +102,55 @@ class BadInputTest extends ApiTest {
                 .startsWith("HTTP/1.1 414").contains("application/problem+json").contains("\"code\":\"uri-too-long\"");
         assertThat(raw("GET /api/sessions HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n"))
                 .startsWith("HTTP/1.1 431").contains("application/problem+json");
+    }
+
+    /**
+     * After Spring Security's firewall refused a path, the next request on the same kept-alive connection went
+     * unanswered about one time in ten: such paths are now refused before it, and the connection closed.
+     */
+    @Test
+    void aRequestAfterARefusedPathIsAnsweredEveryTime() throws Exception {
+        String token = tokenOf(AUDITOR);
+        List<String> paths = List.of("/api/audit/aggregates/%00/history", "/api/agencies", "/api/audit/aggregates/a%2Fb/history", "/api/sessions/x",
+                "/api/documents/..;/as-of", "/api/audit/aggregates/-1/history");
+        for (int i = 0; i < 300; i++) {
+            String path = paths.get(i % paths.size());
+            assertThat(keptAlive(path, token).statusCode()).as(path).isBetween(200, 499);
+        }
+        String refused = raw("GET /api/sessions/a%2Fb HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(refused).startsWith("HTTP/1.1 400").containsIgnoringCase("connection: close").contains("\"code\":\"request.rejected\"");
+    }
+
+    /**
+     * After the resource server's failure handler refused a bearer token, the next request on the same kept-alive
+     * connection went unanswered about one time in twelve: a token that does not verify is now treated as none.
+     */
+    @Test
+    void aRequestAfterARefusedTokenIsAnsweredEveryTime() throws Exception {
+        String valid = tokenOf(AUDITOR);
+        List<String> tokens = List.of(valid, "Bearer x.y.z", "Bearer ", "Basic YWRtaW46RGVtb0AyMDI2",
+                "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGVzIjpbIkFETUlOIl19.");
+        for (int i = 0; i < 300; i++) {
+            String authorization = tokens.get(i % tokens.size());
+            HttpResponse<String> response = keptAlive("/api/sessions", authorization);
+            if (authorization.equals(valid)) {
+                assertThat(response.statusCode()).isEqualTo(200);
+            } else {
+                assertThat(response.statusCode()).as(authorization).isEqualTo(401);
+                assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+                assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
+            }
+        }
+    }
+
+    private String tokenOf(String user) {
+        return as(user).get().uri("/api/auth/me").exchange().returnResult(String.class).getRequestHeaders().getFirst("Authorization");
+    }
+
+    /** One request on the shared HTTP/1.1 client, whose connections are kept alive between requests. */
+    private HttpResponse<String> keptAlive(String path, String authorization) throws Exception {
+        return HTTP_1_1.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5))
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
