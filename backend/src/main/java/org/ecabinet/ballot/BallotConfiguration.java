@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.List;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.ecabinet.signing.SignatureVerifier;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,12 +40,19 @@ class BallotConfiguration {
 
     /**
      * Ballots stay in memory between commands: when all members answer within minutes, each answer would
-     * otherwise re-read the ballot's whole stream (every earlier signed answer) under the aggregate's lock.
-     * A weak-reference cache gives memory back under pressure; a conflict on the store evicts the entry.
+     * otherwise re-read the ballot's snapshot and its latest events under the aggregate's lock. A bounded cache
+     * (the 1,000 ballots last used) rather than weak references: those were cleared by every garbage collection,
+     * which under load came every second or so. A conflict on the store evicts the entry.
      */
     @Bean
-    Cache ballotCache() {
-        return new WeakReferenceCache();
+    Cache ballotCache(CacheManager aggregateCaches) {
+        return new EhCache3Adapter((Ehcache<?, ?>) aggregateCaches.createCache("ballots",
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class, ResourcePoolsBuilder.heap(1_000)).build()));
+    }
+
+    @Bean(destroyMethod = "close")
+    CacheManager aggregateCaches() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
     }
 
     /** Every answer of every member, each version, is an event of the ballot: snapshots keep loading it short. */
@@ -49,12 +60,6 @@ class BallotConfiguration {
     org.axonframework.eventsourcing.SnapshotTriggerDefinition ballotSnapshotTrigger(org.axonframework.eventsourcing.Snapshotter snapshotter,
             @org.springframework.beans.factory.annotation.Value("${cabinet.snapshots.ballot:100}") int threshold) {
         return new org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition(snapshotter, threshold);
-    }
-
-    /** The aggregate verifies answers with the signing service. */
-    @Bean
-    SignatureCheck signatureCheck(SignatureVerifier verifier) {
-        return verifier::verifyCms;
     }
 
     /**

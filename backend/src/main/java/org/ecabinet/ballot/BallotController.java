@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -69,10 +71,14 @@ class BallotController {
     private final EventStore events;
     private final BallotHistory history;
     private final BallotProperties properties;
+    private final EarlyVerification earlyVerification;
     private final Clock clock;
+    private final Map<String, List<String>> draftHashes = new ConcurrentHashMap<>();
 
     BallotController(CommandSender commands, QueryGateway queries, Users users, DocumentStore documents, RemoteSigning signing,
-                     SignatureVerifier verifier, EventStore events, BallotHistory history, BallotProperties properties, Clock clock) {
+                     SignatureVerifier verifier, EventStore events, BallotHistory history, BallotProperties properties,
+                     EarlyVerification earlyVerification, Clock clock) {
+        this.earlyVerification = earlyVerification;
         this.history = history;
         this.commands = commands;
         this.queries = queries;
@@ -215,8 +221,27 @@ class BallotController {
     @PreAuthorize("hasRole('MEMBER')")
     Mono<ResponseEntity<Void>> answer(@PathVariable String ballotId, @Valid @RequestBody Mono<SignedAnswers> body,
                                       @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
-        return done(body.flatMap(b -> commands.send(new SubmitAnswer(ballotId, jwt.getSubject(), answers(b.answers()), b.signature(),
-                clock.instant()), jwt.getSubject(), exchange)));
+        return done(body.flatMap(b -> draftHashesOf(ballotId).publishOn(Schedulers.boundedElastic()).map(drafts -> {
+            List<QuestionAnswer> answers = answers(b.answers());
+            earlyVerification.ahead(ballotId, jwt.getSubject(), drafts, answers, b.signature());
+            return new SubmitAnswer(ballotId, jwt.getSubject(), answers, b.signature(), clock.instant());
+        }).flatMap(command -> commands.send(command, jwt.getSubject(), exchange))));
+    }
+
+    /** The hashes of a ballot's drafts, which the answers' signed content names: fixed when the ballot is issued. */
+    private Mono<List<String>> draftHashesOf(String ballotId) {
+        List<String> known = draftHashes.get(ballotId);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return find(ballotId).map(view -> {
+            List<String> hashes = view.drafts.stream().map(DraftDocument::sha256).toList();
+            if (draftHashes.size() > 1_000) {
+                draftHashes.clear();
+            }
+            draftHashes.put(ballotId, hashes);
+            return hashes;
+        });
     }
 
     @GetMapping("/{ballotId}/drafts/{documentId}")

@@ -20,6 +20,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ecabinet.ballot.BallotCommands.*;
 import org.ecabinet.events.ballot.*;
+import org.ecabinet.platform.AggregateLocks;
 import org.ecabinet.platform.NotPermitted;
 import org.ecabinet.platform.RuleViolation;
 import org.ecabinet.signing.VerificationReport;
@@ -34,7 +35,7 @@ import org.ecabinet.signing.VerificationReport;
  * cancel deadlines by scope, so none is cancelled: each carries the deadline it was scheduled for and is
  * ignored when the ballot has moved on (closed, withdrawn, or extended to another deadline).
  */
-@Aggregate(cache = "ballotCache", snapshotTriggerDefinition = "ballotSnapshotTrigger")
+@Aggregate(cache = "ballotCache", snapshotTriggerDefinition = "ballotSnapshotTrigger", lockFactory = AggregateLocks.BEAN)
 public class OpinionBallot {
 
     static final String CLOSING = "ballot-closing";

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ecabinet.dispatch.DispatchCommands.*;
 import org.ecabinet.events.dispatch.*;
+import org.ecabinet.platform.AggregateLocks;
 import org.ecabinet.platform.NotPermitted;
 import org.ecabinet.platform.RuleViolation;
 
@@ -22,7 +23,7 @@ import org.ecabinet.platform.RuleViolation;
  * through the edXML statuses. Policy: a secret document never travels over the axis, and an ordinary
  * document travels only signed (paperless dispatch of signed documents).
  */
-@Aggregate
+@Aggregate(lockFactory = AggregateLocks.BEAN)
 public class DocumentDispatch {
 
     @AggregateIdentifier

@@ -22,11 +22,11 @@ import org.ecabinet.events.session.ConclusionRecorded;
 import org.ecabinet.events.session.GuestsInvited;
 import org.ecabinet.events.session.ItemsAdoptedWithoutDiscussion;
 import org.ecabinet.events.session.MemberCheckedIn;
+import org.ecabinet.events.session.MinutesSigned;
 import org.ecabinet.events.session.PaperAttached;
 import org.ecabinet.events.session.Position;
 import org.ecabinet.events.session.PositionRecorded;
 import org.ecabinet.events.session.SessionCancelled;
-import org.ecabinet.events.session.MinutesSigned;
 import org.ecabinet.events.session.SessionClosed;
 import org.ecabinet.events.session.SessionOpened;
 import org.ecabinet.events.session.SessionPublished;
@@ -36,6 +36,7 @@ import org.ecabinet.events.session.VoteCast;
 import org.ecabinet.events.session.VoteChoice;
 import org.ecabinet.events.session.VoteClosed;
 import org.ecabinet.events.session.VoteOpened;
+import org.ecabinet.platform.AggregateLocks;
 import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.NotPermitted;
 import org.ecabinet.platform.RuleViolation;
@@ -46,7 +47,6 @@ import org.ecabinet.session.SessionCommands.AttachSignedMinutes;
 import org.ecabinet.session.SessionCommands.CancelSession;
 import org.ecabinet.session.SessionCommands.CastVote;
 import org.ecabinet.session.SessionCommands.CheckIn;
-import org.ecabinet.session.SessionCommands.WithdrawAbsence;
 import org.ecabinet.session.SessionCommands.CloseSession;
 import org.ecabinet.session.SessionCommands.CloseVote;
 import org.ecabinet.session.SessionCommands.DeclareAbsence;
@@ -60,6 +60,7 @@ import org.ecabinet.session.SessionCommands.RemoveAgendaItem;
 import org.ecabinet.session.SessionCommands.ReorderAgenda;
 import org.ecabinet.session.SessionCommands.RescheduleSession;
 import org.ecabinet.session.SessionCommands.ScheduleSession;
+import org.ecabinet.session.SessionCommands.WithdrawAbsence;
 
 /**
  * A meeting of the cabinet (phiên họp Chính phủ): scheduled, published to its invitees, opened with a
@@ -69,7 +70,7 @@ import org.ecabinet.session.SessionCommands.ScheduleSession;
  * the session opens with at least two thirds of them checked in, and an item passes when more than
  * half of them vote for it (on exactly half, the chair's side prevails).
  */
-@Aggregate(snapshotTriggerDefinition = "sessionSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "sessionSnapshotTrigger", lockFactory = AggregateLocks.BEAN)
 public class CabinetSession {
 
     @AggregateIdentifier

@@ -56,7 +56,7 @@ final class CmsSignatures {
                         // The default generator adds a signing time of its own when none is given.
                         return signingTime == null ? table.remove(CMSAttributes.signingTime) : table;
                     })
-                    .build(new JcaContentSignerBuilder(Pki.SIGNATURE_ALGORITHM).build(key), signer);
+                    .build(new JcaContentSignerBuilder(Pki.SIGNATURE_ALGORITHM).setProvider(Pki.BC).build(key), signer);
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(signerInfo);
             generator.addCertificates(new JcaCertStore(chain));

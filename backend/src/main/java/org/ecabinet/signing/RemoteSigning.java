@@ -1,11 +1,21 @@
 package org.ecabinet.signing;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.ecabinet.platform.FailureThrottle;
 import org.ecabinet.platform.NotPermitted;
@@ -14,9 +24,14 @@ import org.ecabinet.platform.TooManyAttempts;
 import org.springframework.stereotype.Service;
 
 /**
- * Remote signing: a user's key is held here encrypted under the user's signing PIN and opened only for
- * one signing act, then dropped. After five wrong PINs within 15 minutes each further attempt waits, one
- * minute doubling up to 15.
+ * Remote signing: a user's key is held here encrypted under the user's signing PIN. After five wrong PINs
+ * within 15 minutes each further attempt waits, one minute doubling up to 15.
+ * <p>
+ * Opening the encrypted key (PBKDF2, twice 10,000 rounds) cost more CPU than the signature itself, for every
+ * answer of every member. An opened key is therefore kept in memory for {@link #OPEN_FOR} after it was opened
+ * (not extended by use), like a signing session on a card: each signature still needs the PIN, compared with
+ * an HMAC of the PIN that opened it under a key made at start-up (the PIN itself is not kept). A wrong PIN
+ * goes the slow way, counts as a failure and closes the session; a revoked or replaced certificate is not used.
  */
 @Service
 public class RemoteSigning {
@@ -25,7 +40,14 @@ public class RemoteSigning {
     private final CertificateAuthority authority;
     private final Clock clock;
     private static final String PIN = "pin";
+    static final Duration OPEN_FOR = Duration.ofMinutes(5);
     private final FailureThrottle wrongPins;
+    private final Map<String, Opened> opened = new ConcurrentHashMap<>();
+    private final SecretKeySpec pinTagKey = new SecretKeySpec(randomBytes(32), "HmacSHA256");
+
+    /** A key opened with the PIN whose tag is kept, for the certificate with that fingerprint. */
+    private record Opened(String fingerprint, PrivateKey key, byte[] pinTag, Instant until) {
+    }
 
     RemoteSigning(SigningCertificates certificates, CertificateAuthority authority, Clock clock) {
         this.certificates = certificates;
@@ -69,17 +91,45 @@ public class RemoteSigning {
         });
         var credential = certificates.signingCredential(userId)
                 .orElseThrow(() -> new RuleViolation("You have no signing certificate held by this system."));
+        List<X509Certificate> chain = List.of(credential.certificate(), authority.certificate());
         try {
+            byte[] tag = pinTag(credential.fingerprint(), pin);
+            Opened session = opened.get(userId);
+            if (session != null && session.fingerprint().equals(credential.fingerprint()) && clock.instant().isBefore(session.until())
+                    && MessageDigest.isEqual(session.pinTag(), tag)) {
+                wrongPins.succeeded(userId, PIN);
+                return new Unlocked(session.key(), chain);
+            }
             PrivateKey key = Pki.unlock(certificates.keystore(credential), pin).orElse(null);
             if (key == null) {
+                opened.remove(userId);
                 wrongPins.failed(userId, PIN);
                 throw new NotPermitted("Wrong signing PIN.", "signing.wrong-pin");
             }
             wrongPins.succeeded(userId, PIN);
-            return new Unlocked(key, List.of(credential.certificate(), authority.certificate()));
+            opened.put(userId, new Opened(credential.fingerprint(), key, tag, clock.instant().plus(OPEN_FOR)));
+            return new Unlocked(key, chain);
         } finally {
             Arrays.fill(pin, '\0');
         }
+    }
+
+    private byte[] pinTag(String fingerprint, char[] pin) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(pinTagKey);
+            mac.update(fingerprint.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(new String(pin).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     static void requireAcceptablePin(char[] pin) {

@@ -5,6 +5,7 @@ import java.security.cert.CertStore;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -14,6 +15,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.ASN1UTCTime;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -44,6 +48,7 @@ public class SignatureVerifier {
 
     private final TrustStore trustStore;
     private final SigningCertificates certificates;
+    private final Map<String, Chain> chains = new ConcurrentHashMap<>();
     private final Clock clock;
 
     SignatureVerifier(TrustStore trustStore, SigningCertificates certificates, Clock clock) {
@@ -131,7 +136,7 @@ public class SignatureVerifier {
                     "The signing-certificate-v2 attribute is missing or names another certificate.");
         }
         try {
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate.getPublicKey()))) {
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Pki.BC).build(certificate.getPublicKey()))) {
                 return report.because(Indication.TOTAL_FAILED, SubIndication.SIG_CRYPTO_FAILURE, "The signature value does not verify.");
             }
         } catch (CMSSignerDigestMismatchException e) {
@@ -189,12 +194,39 @@ public class SignatureVerifier {
         return date.toInstant();
     }
 
-    /** Subjects from the signer up to a trust anchor, or null when no chain is found. */
+    /**
+     * Subjects from the signer up to a trust anchor, or null when no chain is found. A chain found is remembered
+     * for the certificate and used again while the trust anchors are the same and the time lies within the
+     * validity of every certificate on it: building it is a good part of checking a signature.
+     */
     List<String> chainToTrustAnchor(X509Certificate certificate, List<X509Certificate> carried, Instant at) {
-        var anchors = trustStore.anchors();
+        Set<TrustAnchor> anchors = trustStore.anchors();
         if (anchors.isEmpty()) {
             return null;
         }
+        String fingerprint = Pki.fingerprint(certificate);
+        Chain known = chains.get(fingerprint);
+        if (known == null || !known.holds(anchors, at)) {
+            known = buildChain(certificate, carried, at, anchors);
+            if (known == null) {
+                return null;
+            }
+            if (chains.size() > 10_000) {
+                chains.clear();
+            }
+            chains.put(fingerprint, known);
+        }
+        return known.subjects();
+    }
+
+    /** A chain from a certificate to one of {@code anchors}, good from {@code from} to {@code until}. */
+    private record Chain(Set<TrustAnchor> anchors, List<String> subjects, Instant from, Instant until) {
+        boolean holds(Set<TrustAnchor> current, Instant at) {
+            return anchors == current && !at.isBefore(from) && !at.isAfter(until);
+        }
+    }
+
+    private static Chain buildChain(X509Certificate certificate, List<X509Certificate> carried, Instant at, Set<TrustAnchor> anchors) {
         try {
             X509CertSelector target = new X509CertSelector();
             target.setCertificate(certificate);
@@ -203,10 +235,13 @@ public class SignatureVerifier {
             parameters.setDate(Date.from(at));
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(carried)));
             var result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
-            List<String> chain = new ArrayList<>();
-            result.getCertPath().getCertificates().forEach(c -> chain.add(((X509Certificate) c).getSubjectX500Principal().getName()));
-            chain.add(result.getTrustAnchor().getTrustedCert().getSubjectX500Principal().getName());
-            return chain;
+            List<X509Certificate> path = new ArrayList<>();
+            result.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
+            path.add(result.getTrustAnchor().getTrustedCert());
+            List<String> subjects = path.stream().map(c -> c.getSubjectX500Principal().getName()).toList();
+            Instant from = path.stream().map(c -> c.getNotBefore().toInstant()).max(Instant::compareTo).orElseThrow();
+            Instant until = path.stream().map(c -> c.getNotAfter().toInstant()).min(Instant::compareTo).orElseThrow();
+            return new Chain(anchors, subjects, from, until);
         } catch (Exception e) {
             return null;
         }

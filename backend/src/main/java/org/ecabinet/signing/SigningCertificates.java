@@ -7,7 +7,9 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -32,8 +34,23 @@ class SigningCertificates {
     /** Where versions before the master key kept the PIN-encrypted PKCS#12 in clear (a 6-digit PIN falls to an offline search). */
     private static final String CLEAR_KEY = "pkcs12";
 
+    /**
+     * How long a certificate read from the store is used without reading it again. A revocation or a binding
+     * made here counts at once (the entry is dropped); one made by another node of the same store within this time.
+     */
+    private static final long KEPT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    private record Kept<T>(T value, long readAt) {
+        boolean fresh() {
+            return System.nanoTime() - readAt < KEPT_NANOS;
+        }
+    }
+
     private final MongoCollection<Document> certificates;
     private final KeptSecrets secrets;
+    /** Every signature check looks its certificate up, every remote signature its signer's credential: kept here a moment. */
+    private final Map<String, Kept<Optional<Bound>>> byFingerprint = new ConcurrentHashMap<>();
+    private final Map<String, Kept<Optional<Bound>>> credentialOf = new ConcurrentHashMap<>();
 
     SigningCertificates(MongoDatabase database, KeptSecrets secrets) {
         this.certificates = database.getCollection("signing_certificates");
@@ -84,11 +101,35 @@ class SigningCertificates {
                     .append("boundAt", new Date()));
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalArgumentException(e);
+        } finally {
+            changed(fingerprint, userId);
         }
     }
 
     Optional<Bound> find(String fingerprint) {
-        return Optional.ofNullable(certificates.find(eq("_id", fingerprint)).first()).map(this::read);
+        return kept(byFingerprint, fingerprint, () -> Optional.ofNullable(certificates.find(eq("_id", fingerprint)).first()).map(this::read));
+    }
+
+    private static Optional<Bound> kept(Map<String, Kept<Optional<Bound>>> cache, String key, java.util.function.Supplier<Optional<Bound>> read) {
+        Kept<Optional<Bound>> kept = cache.get(key);
+        if (kept != null && kept.fresh()) {
+            return kept.value();
+        }
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        Optional<Bound> value = read.get();
+        cache.put(key, new Kept<>(value, System.nanoTime()));
+        return value;
+    }
+
+    private void changed(String fingerprint, String userId) {
+        byFingerprint.remove(fingerprint);
+        if (userId == null) {
+            credentialOf.clear();
+        } else {
+            credentialOf.remove(userId);
+        }
     }
 
     Optional<Bound> find(X509Certificate certificate) {
@@ -97,10 +138,10 @@ class SigningCertificates {
 
     /** The newest unrevoked certificate whose key is held here: the one remote signing uses. */
     Optional<Bound> signingCredential(String userId) {
-        return Optional.ofNullable(certificates.find(and(eq("userId", userId), eq("revokedAt", null)))
+        return kept(credentialOf, userId, () -> Optional.ofNullable(certificates.find(and(eq("userId", userId), eq("revokedAt", null)))
                         .sort(Sorts.descending("boundAt")).into(new java.util.ArrayList<>()).stream()
                         .filter(d -> d.get(SEALED_KEY) != null).findFirst().orElse(null))
-                .map(this::read);
+                .map(this::read));
     }
 
     /** The PIN-encrypted PKCS#12 of a certificate whose key is held here. */
@@ -113,8 +154,12 @@ class SigningCertificates {
     }
 
     boolean revoke(String fingerprint, Instant at, String reason) {
-        return certificates.updateOne(and(eq("_id", fingerprint), eq("revokedAt", null)),
-                Updates.combine(Updates.set("revokedAt", Date.from(at)), Updates.set("revocationReason", reason))).getModifiedCount() == 1;
+        try {
+            return certificates.updateOne(and(eq("_id", fingerprint), eq("revokedAt", null)),
+                    Updates.combine(Updates.set("revokedAt", Date.from(at)), Updates.set("revocationReason", reason))).getModifiedCount() == 1;
+        } finally {
+            changed(fingerprint, null);
+        }
     }
 
     private Bound read(Document d) {

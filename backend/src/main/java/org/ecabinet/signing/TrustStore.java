@@ -38,7 +38,7 @@ class TrustStore {
     private static final Duration REREAD = Duration.ofSeconds(30);
     private static final String MAC_PURPOSE = "trust-anchor";
 
-    private record Read(List<X509Certificate> roots, Instant at) {
+    private record Read(List<X509Certificate> roots, Set<TrustAnchor> anchors, Instant at) {
     }
 
     private final MongoCollection<Document> anchors;
@@ -68,6 +68,15 @@ class TrustStore {
     }
 
     List<X509Certificate> roots() {
+        return current().roots();
+    }
+
+    /** The same set as long as the roots are the same: what was checked against it may be remembered with it. */
+    Set<TrustAnchor> anchors() {
+        return current().anchors();
+    }
+
+    private Read current() {
         Read current = read;
         if (current == null || current.at().plus(REREAD).isBefore(clock.instant())) {
             List<X509Certificate> roots = new ArrayList<>();
@@ -78,21 +87,17 @@ class TrustStore {
                     log.warn("Ignored the trust anchor {} ({}): it was not added by this system (its MAC does not hold).", d.get("_id"), d.get("subject"));
                 }
             }
-            current = new Read(List.copyOf(roots), clock.instant());
+            Set<TrustAnchor> anchors = new HashSet<>();
+            roots.forEach(root -> anchors.add(new TrustAnchor(root, null)));
+            current = new Read(List.copyOf(roots), Set.copyOf(anchors), clock.instant());
             read = current;
         }
-        return current.roots();
+        return current;
     }
 
     private boolean holds(Document anchor) {
         return anchor.get("_id") instanceof String fingerprint && anchor.get("pem") instanceof String pem
                 && key.verifies(MAC_PURPOSE, fingerprint + "\n" + pem, anchor.getString("mac"));
-    }
-
-    Set<TrustAnchor> anchors() {
-        Set<TrustAnchor> set = new HashSet<>();
-        roots().forEach(root -> set.add(new TrustAnchor(root, null)));
-        return set;
     }
 
     String pem() {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.ecabinet.platform.storage.EventStoreIntegrity.Finding;
 import org.ecabinet.platform.storage.EventStoreIntegrity.Kind;
 import org.ecabinet.platform.storage.GaplessMongoEventStorageEngine;
 import org.ecabinet.platform.storage.StoredEvents;
+import org.ecabinet.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +89,7 @@ class LedgerTest {
     MongoCollection<Document> commits;
     GaplessMongoEventStorageEngine engine;
     StoredEvents store;
-    MovableClock clock = new MovableClock();
+    MutableClock clock = new MutableClock();
     Path exports;
 
     @BeforeEach
@@ -512,28 +512,5 @@ class LedgerTest {
     private Document commitOf(String aggregate, long sequence) {
         return commits.find(Filters.and(Filters.eq("aggregateId", aggregate), Filters.lte("firstSequence", sequence),
                 Filters.gte("lastSequence", sequence))).first();
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.bson.Document;
 import org.ecabinet.CabinetApplication;
@@ -25,73 +23,97 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 
+import org.ecabinet.platform.AggregateLocks;
+
 /**
- * Signed ballot answers accepted per second through the HTTP API, with {@code members} members answering at
- * once (one client thread each), and the latency of each answer: the whole client flow (content to sign,
- * remote signing with the PIN, submission) and the submission alone (the backend verifies the CMS signature
- * and the signer before it stores the answer). A raw driver {@code insertOne} of documents of the same size,
- * with as many threads, is the baseline of the same run. The whole backend runs in this JVM on a fresh
- * embedded store:
+ * Signed ballot answers through the HTTP API, {@code members} members answering the same ballot at once (one
+ * client thread each; one more member is consulted and never answers, so the ballot stays open and the others
+ * keep amending their answers). Two phases, each warmed up before it is measured:
+ * <ol>
+ * <li>submission of answers the members signed beforehand: the backend verifies each CMS signature and its
+ * signer, and stores the answer;</li>
+ * <li>the whole client flow: content to sign, remote signing with the PIN, submission.</li>
+ * </ol>
+ * A raw driver {@code insertOne} of documents of the submission's size, with as many threads, is the baseline
+ * of the same run. The whole backend runs in this JVM on a fresh embedded store; the CPU per answer printed is
+ * the process's less the client threads'.
  *
  * <pre>mvn -q -pl backend test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.ecabinet.benchmark.BallotBenchmark [-Dmembers=50] [-Dballots=20]</pre>
+ *     -Dexec.mainClass=org.ecabinet.benchmark.BallotBenchmark [-Dmembers=50] [-Dwarmup=15] [-Dseconds=20]</pre>
+ *
+ * ({@code -Dflow=false} skips the whole-flow phase, to profile the submission alone.)
  */
 public final class BallotBenchmark {
 
-    /** The size of one submission's body (answers and base64 CMS signature): the raw baseline writes documents this big. */
-    static final AtomicInteger SUBMISSION_SIZE = new AtomicInteger();
+    /** Each member signs this many different answers before the submission phase, and submits them in turn. */
+    private static final int VARIANTS = 3;
 
     public static void main(String[] args) throws Exception {
         int memberCount = Integer.getInteger("members", 50);
-        int ballotCount = Integer.getInteger("ballots", 20);
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("warmup", 15));
+        Duration measurement = Duration.ofSeconds(Integer.getInteger("seconds", 20));
         var data = Files.createTempDirectory("ecabinet-ballot-benchmark-");
-        System.out.printf("Ballot benchmark: %d members each answer %d ballots (%,d signed answers), store %s%n",
-                memberCount, ballotCount, memberCount * ballotCount, data);
+        System.out.printf("Ballot benchmark: %d members answering one ballot, %d s warm-up and %d s measured per phase, %d cores, store %s%n",
+                memberCount, warmUp.toSeconds(), measurement.toSeconds(), Runtime.getRuntime().availableProcessors(), data);
         try (ConfigurableApplicationContext backend = new SpringApplicationBuilder(CabinetApplication.class).run(
                 "--server.port=0", "--cabinet.mongodb.data-directory=" + data, "--cabinet.mongodb.uri=", "--spring.profiles.active=demo", "--logging.level.root=WARN")) {
             String base = "http://127.0.0.1:" + backend.getEnvironment().getProperty("local.server.port");
-            List<String> members = members(backend, memberCount);
+            List<String> consulted = members(backend, memberCount + 1);
+            List<String> members = consulted.subList(0, memberCount);
             Map<String, String> tokens = new ConcurrentHashMap<>();
-            for (String user : concat(members, "secretariat")) {
+            for (String user : consulted) {
                 tokens.put(user, Http.token(base, user));
             }
-            List<String> ballots = issue(base, tokens, members, ballotCount);
+            String secretariat = Http.token(base, "secretariat");
+            LockWaits locks = new LockWaits(backend.getBean(AggregateLocks.class));
 
-            ConcurrentLinkedQueue<Long> flow = new ConcurrentLinkedQueue<>();
-            ConcurrentLinkedQueue<Long> submission = new ConcurrentLinkedQueue<>();
-            AtomicLong accepted = new AtomicLong();
-            AtomicInteger next = new AtomicInteger();
-            long total = (long) memberCount * ballotCount;
-            double answersPerSecond = Measure.timed("signed answers", total, () -> Measure.parallel(memberCount, () -> {
-                String member = members.get(next.getAndIncrement());
-                for (String ballotId : ballots) {
-                    try {
-                        answer(base, tokens.get(member), ballotId, flow, submission);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    accepted.incrementAndGet();
+            String presigned = issue(base, secretariat, consulted, members.get(0), tokens);
+            Map<String, List<Map<String, Object>>> signed = new ConcurrentHashMap<>();
+            for (String member : members) {
+                List<Map<String, Object>> variants = new ArrayList<>();
+                for (int v = 0; v < VARIANTS; v++) {
+                    variants.add(sign(base, tokens.get(member), presigned, answers(v)));
                 }
-            }), accepted::get);
+                signed.put(member, variants);
+            }
+            int size = Http.JSON.writeValueAsBytes(signed.get(members.get(0)).get(0)).length;
+            AtomicIntegerArray turns = new AtomicIntegerArray(memberCount);
+            locks.mark();
+            Phase submission = Phase.run("submission of signed answers", memberCount, warmUp, measurement, thread -> {
+                String member = members.get(thread);
+                Http.call("PUT", base + "/api/ballots/" + presigned + "/answers/mine", tokens.get(member),
+                        signed.get(member).get(turns.getAndIncrement(thread) % VARIANTS), 204);
+            });
+            String submissionLocks = locks.since();
+
+            if (!Boolean.parseBoolean(System.getProperty("flow", "true"))) {
+                System.out.println("SUBMISSION " + submission.line());
+                System.out.println("  " + submissionLocks);
+                System.exit(0);
+            }
+            String answered = issue(base, secretariat, consulted, members.get(0), tokens);
+            locks.mark();
+            Phase flow = Phase.run("whole flow (content to sign, remote signing with PIN, submission)", memberCount, warmUp, measurement,
+                    thread -> {
+                        String token = tokens.get(members.get(thread));
+                        Http.call("PUT", base + "/api/ballots/" + answered + "/answers/mine", token,
+                                sign(base, token, answered, answers(turns.getAndIncrement(thread) % VARIANTS)), 204);
+                    });
+            String flowLocks = locks.since();
 
             MongoCollection<Document> raw = backend.getBean(MongoClient.class).getDatabase("ecabinet").getCollection("benchmark_raw");
-            Document sample = new Document("payload", "x".repeat(SUBMISSION_SIZE.get()));
-            AtomicLong inserted = new AtomicLong();
-            double rawPerSecond = Measure.timed("raw inserts", total, () -> Measure.parallel(memberCount, () -> {
-                while (inserted.getAndIncrement() < total) {
-                    raw.insertOne(new Document(sample));
-                }
-            }), inserted::get);
+            Document sample = new Document("payload", "x".repeat(size));
+            Phase inserts = Phase.run("raw insertOne of a %,d-byte document".formatted(size), memberCount, warmUp, measurement,
+                    thread -> raw.insertOne(new Document(sample)));
 
             System.out.println();
-            System.out.printf("SIGNED ANSWERS through HTTP, %d concurrent members: %,.0f accepted/s (%,d answers)%n",
-                    memberCount, answersPerSecond, accepted.get());
-            System.out.printf("  latency of the whole client flow (content-to-sign + remote signing + submit): p50 %s, p99 %s%n",
-                    Http.millis(flow, 50), Http.millis(flow, 99));
-            System.out.printf("  latency of the submission alone (signature verified, event stored):           p50 %s, p99 %s%n",
-                    Http.millis(submission, 50), Http.millis(submission, 99));
-            System.out.printf("RAW insertOne of a %,d-byte document, %d threads: %,.0f/s; answers/raw = %.2f%n",
-                    SUBMISSION_SIZE.get(), memberCount, rawPerSecond, answersPerSecond / rawPerSecond);
+            System.out.println("SUBMISSION " + submission.line());
+            System.out.printf("  %s; ratio to raw insertOne %.2f (target ≥ 0.50), p99 %.0f ms (target < 100 ms)%n",
+                    submissionLocks, submission.perSecond() / inserts.perSecond(), submission.millis(99));
+            System.out.println("FLOW       " + flow.line());
+            System.out.printf("  %s (target: p99 ≤ 10 ms); backend CPU per answer %.1f ms (target ≤ 10 ms), p99 %.0f ms (target < 250 ms)%n",
+                    flowLocks, flow.cpuMillisPerOperation(), flow.millis(99));
+            System.out.println("RAW        " + inserts.line());
         }
         System.exit(0); // the embedded store's and JobRunr's threads would keep exec:java waiting
     }
@@ -109,43 +131,27 @@ public final class BallotBenchmark {
         return members;
     }
 
-    private static List<String> issue(String base, Map<String, String> tokens, List<String> members, int count) throws Exception {
-        List<String> ballots = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            JsonNode created = Http.call("POST", base + "/api/ballots", tokens.get("secretariat"), Map.of(
-                    "subject", "Phiếu thử tải " + (i + 1), "draftIds", List.of(),
-                    "questions", List.of("Đồng ý thông qua dự thảo?", "Đồng ý thời điểm có hiệu lực?"),
-                    "eligibleMembers", members, "deadline", Instant.now().plus(Duration.ofDays(1)).toString()), 201);
-            ballots.add(created.get("id").asText());
+    private static String issue(String base, String secretariat, List<String> consulted, String reader, Map<String, String> tokens) throws Exception {
+        String ballotId = Http.call("POST", base + "/api/ballots", secretariat, Map.of(
+                "subject", "Phiếu thử tải", "draftIds", List.of(),
+                "questions", List.of("Đồng ý thông qua dự thảo?", "Đồng ý thời điểm có hiệu lực?"),
+                "eligibleMembers", consulted, "deadline", Instant.now().plus(Duration.ofDays(1)).toString()), 201).get("id").asText();
+        while (Http.send("GET", base + "/api/ballots/" + ballotId, tokens.get(reader), null).statusCode() != 200) {
+            Thread.sleep(50); // the ballot's view is written just after the command
         }
-        for (String ballotId : ballots) {
-            while (Http.send("GET", base + "/api/ballots/" + ballotId, tokens.get(members.get(0)), null).statusCode() != 200) {
-                Thread.sleep(50); // the ballot's view is written just after the command
-            }
-        }
-        return ballots;
+        return ballotId;
     }
 
-    private static void answer(String base, String token, String ballotId, ConcurrentLinkedQueue<Long> flow,
-                               ConcurrentLinkedQueue<Long> submission) throws Exception {
-        List<Map<String, Object>> answers = List.of(Map.of("questionId", "q1", "choice", "AGREE"),
-                Map.of("questionId", "q2", "choice", "OTHER_OPINION", "comment", "Đề nghị lùi thời điểm có hiệu lực."));
-        long start = System.nanoTime();
+    private static List<Map<String, Object>> answers(int variant) {
+        return List.of(Map.of("questionId", "q1", "choice", "AGREE"),
+                Map.of("questionId", "q2", "choice", "OTHER_OPINION", "comment", "Đề nghị lùi thời điểm có hiệu lực " + (variant + 1) + " tháng."));
+    }
+
+    /** The member's signed answers, through the API as the web client does it: content to sign, then remote signing. */
+    private static Map<String, Object> sign(String base, String token, String ballotId, List<Map<String, Object>> answers) throws Exception {
         JsonNode content = Http.call("POST", base + "/api/ballots/" + ballotId + "/answers/content-to-sign", token, Map.of("answers", answers), 200);
         JsonNode signature = Http.call("POST", base + "/api/signing/cms", token,
                 Map.of("content", content.get("content").asText(), "pin", DemoSigning.PIN), 200);
-        Map<String, Object> signed = Map.of("answers", answers, "signature", signature.get("signature").asText());
-        SUBMISSION_SIZE.set(Http.JSON.writeValueAsBytes(signed).length);
-        long submit = System.nanoTime();
-        Http.call("PUT", base + "/api/ballots/" + ballotId + "/answers/mine", token, signed, 204);
-        long end = System.nanoTime();
-        flow.add(end - start);
-        submission.add(end - submit);
-    }
-
-    private static List<String> concat(List<String> list, String one) {
-        List<String> all = new ArrayList<>(list);
-        all.add(one);
-        return all;
+        return Map.of("answers", answers, "signature", signature.get("signature").asText());
     }
 }

@@ -2,6 +2,7 @@ package org.ecabinet.benchmark;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * seal, PDF signature, idempotent receipt). The whole backend runs in this JVM on a fresh embedded store:
  *
  * <pre>mvn -q -pl backend test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.ecabinet.benchmark.DispatchBenchmark [-Dthreads=8] [-Ddocuments=200]</pre>
+ *     -Dexec.mainClass=org.ecabinet.benchmark.DispatchBenchmark [-Dthreads=8] [-Dwarmup=15] [-Dseconds=20]</pre>
  */
 public final class DispatchBenchmark {
 
     public static void main(String[] args) throws Exception {
         int threads = Integer.getInteger("threads", 8);
-        int count = Integer.getInteger("documents", 200);
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("warmup", 15));
+        Duration measurement = Duration.ofSeconds(Integer.getInteger("seconds", 20));
         var data = Files.createTempDirectory("ecabinet-dispatch-benchmark-");
-        System.out.printf("Dispatch benchmark: %d documents by %d client threads, store %s%n", count, threads, data);
+        System.out.printf("Dispatch benchmark: %d clerks, %d s warm-up and %d s measured, %d cores, store %s%n",
+                threads, warmUp.toSeconds(), measurement.toSeconds(), Runtime.getRuntime().availableProcessors(), data);
         try (ConfigurableApplicationContext backend = new SpringApplicationBuilder(CabinetApplication.class).run(
                 "--server.port=0", "--cabinet.mongodb.data-directory=" + data, "--cabinet.mongodb.uri=", "--spring.profiles.active=demo", "--logging.level.root=WARN")) {
             String base = "http://127.0.0.1:" + backend.getEnvironment().getProperty("local.server.port");
@@ -47,18 +50,13 @@ public final class DispatchBenchmark {
             }
 
             ConcurrentLinkedQueue<Long> signing = new ConcurrentLinkedQueue<>();
-            ConcurrentLinkedQueue<Long> dispatching = new ConcurrentLinkedQueue<>();
             List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
             AtomicInteger next = new AtomicInteger();
-            double dispatchedPerSecond = Measure.timed("signed documents dispatched", count, () -> Measure.parallel(threads, () -> {
-                for (int n; (n = next.getAndIncrement()) < count; ) {
-                    try {
-                        ids.add(dispatch(base, token, files.store("benchmark", "cong-van-" + n + ".pdf", pdf).documentId(), n, signing, dispatching));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }), ids::size);
+            Phase dispatched = Phase.run("signed documents dispatched (register, PAdES with PIN, dispatch to 2 agencies)", threads, warmUp, measurement,
+                    thread -> {
+                        int n = next.getAndIncrement();
+                        ids.add(dispatch(base, token, files.store("benchmark", "cong-van-" + n + ".pdf", pdf).documentId(), n, signing));
+                    });
 
             List<byte[]> packages = new ArrayList<>();
             for (String id : ids) {
@@ -67,53 +65,49 @@ public final class DispatchBenchmark {
             AgencySeals seals = backend.getBean(AgencySeals.class);
             DocumentBuilderFactory parser = DocumentBuilderFactory.newInstance();
             parser.setNamespaceAware(true);
-            AtomicLong verified = new AtomicLong();
             AtomicInteger nextPackage = new AtomicInteger();
-            double verifiedPerSecond = Measure.timed("edXML seals verified", packages.size(), () -> Measure.parallel(threads, () -> {
-                for (int n; (n = nextPackage.getAndIncrement()) < packages.size(); ) {
-                    try {
-                        var check = seals.check(parser.newDocumentBuilder().parse(new ByteArrayInputStream(packages.get(n))));
-                        if (!check.valid()) {
-                            throw new IllegalStateException(check.detail());
-                        }
-                        verified.incrementAndGet();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+            Phase verified = Phase.run("edXML seals verified (XML-DSig, chain to the trust store)", threads, warmUp, measurement, thread -> {
+                var check = seals.check(parser.newDocumentBuilder().parse(new ByteArrayInputStream(packages.get(nextPackage.getAndIncrement() % packages.size()))));
+                if (!check.valid()) {
+                    throw new IllegalStateException(check.detail());
                 }
-            }), verified::get);
+            });
 
-            AtomicLong imported = new AtomicLong();
-            AtomicInteger nextImport = new AtomicInteger();
-            double importedPerSecond = Measure.timed("edXML packages imported", packages.size(), () -> Measure.parallel(threads, () -> {
-                for (int n; (n = nextImport.getAndIncrement()) < packages.size(); ) {
-                    try {
-                        var response = Http.bytes("POST", base + "/api/axis/packages", null, "application/xml", packages.get(n));
-                        if (response.statusCode() != 202) {
-                            throw new IllegalStateException("Import answered " + response.statusCode() + ": " + new String(response.body()));
-                        }
-                        imported.incrementAndGet();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }), imported::get);
+            // Each package is imported once (a second import is an idempotent receipt): the first third warms up.
+            int warmUpPackages = packages.size() / 3;
+            importAll(base, packages.subList(0, warmUpPackages), threads, "edXML packages imported (warm-up)");
+            double importedPerSecond = importAll(base, packages.subList(warmUpPackages, packages.size()), threads, "edXML packages imported");
 
             System.out.println();
-            System.out.printf("SIGNED DOCUMENTS DISPATCHED through HTTP (register, PAdES sign with PIN, dispatch to 2 agencies), %d threads: %,.1f/s (%,d)%n",
-                    threads, dispatchedPerSecond, ids.size());
-            System.out.printf("  latency of signing (PIN, PAdES, signature checked, stored): p50 %s, p99 %s; of dispatching: p50 %s, p99 %s%n",
-                    Http.millis(signing, 50), Http.millis(signing, 99), Http.millis(dispatching, 50), Http.millis(dispatching, 99));
-            System.out.printf("EDXML SEALS VERIFIED (XML-DSig ECDSA-SHA256 over a %,d-byte package, chain to the trust store), %d threads: %,.0f/s%n",
-                    packages.get(0).length, threads, verifiedPerSecond);
-            System.out.printf("EDXML PACKAGES IMPORTED through HTTP (hardened parse, seal, PDF signature, receipt recorded), %d threads: %,.1f/s%n",
-                    threads, importedPerSecond);
+            System.out.println("DISPATCH " + dispatched.line());
+            System.out.printf("  signing alone (PIN, PAdES, signature checked, stored): p50 %s, p99 %s; target ≥ 50 documents/s%n",
+                    Http.millis(signing, 50), Http.millis(signing, 99));
+            System.out.println("SEALS    " + verified.line());
+            System.out.printf("IMPORT   edXML packages imported through HTTP (hardened parse, seal, PDF signature, receipt recorded), %d threads: %,.1f/s "
+                    + "(%,d packages after %,d to warm up; target ≥ 300/s)%n", threads, importedPerSecond, packages.size() - warmUpPackages, warmUpPackages);
         }
         System.exit(0); // the embedded store's and JobRunr's threads would keep exec:java waiting
     }
 
-    private static String dispatch(String base, String token, String fileId, int n, ConcurrentLinkedQueue<Long> signing,
-                                   ConcurrentLinkedQueue<Long> dispatching) throws Exception {
+    private static double importAll(String base, List<byte[]> packages, int threads, String what) throws Exception {
+        AtomicLong imported = new AtomicLong();
+        AtomicInteger nextImport = new AtomicInteger();
+        return Measure.timed(what, packages.size(), () -> Measure.parallel(threads, () -> {
+            for (int n; (n = nextImport.getAndIncrement()) < packages.size(); ) {
+                try {
+                    var response = Http.bytes("POST", base + "/api/axis/packages", null, "application/xml", packages.get(n));
+                    if (response.statusCode() != 202) {
+                        throw new IllegalStateException("Import answered " + response.statusCode() + ": " + new String(response.body()));
+                    }
+                    imported.incrementAndGet();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }), imported::get);
+    }
+
+    private static String dispatch(String base, String token, String fileId, int n, ConcurrentLinkedQueue<Long> signing) throws Exception {
         Map<String, Object> document = new java.util.HashMap<>(Map.of("codeNumber", String.valueOf(10_000 + n), "codeNotation", "VPCP-TTĐT",
                 "documentType", "Công văn", "subject", "V/v thử tải hệ thống " + n, "promulgationPlace", "Hà Nội",
                 "promulgationDate", java.time.LocalDate.now().toString(), "urgency", "NORMAL", "confidentiality", "ORDINARY", "fileId", fileId));
@@ -124,9 +118,7 @@ public final class DispatchBenchmark {
         Http.call("POST", base + "/api/documents/" + id + "/signature", token, Map.of("pin", "123456"), 204);
         signing.add(System.nanoTime() - start);
         await(base, token, id, "SIGNED");
-        start = System.nanoTime();
         Http.call("POST", base + "/api/documents/" + id + "/dispatch", token, Map.of("recipients", List.of("000.00.00.G12", "000.00.00.H29")), 204);
-        dispatching.add(System.nanoTime() - start);
         return id;
     }
 

@@ -16,8 +16,14 @@ final class Measure {
         Object run() throws Exception;
     }
 
-    /** Runs the work, printing progress every five seconds, and returns units per second. */
+    /**
+     * Runs the work once, printing progress every five seconds and at the end the rate, the process's CPU time per
+     * unit and the load average; returns units per second. For passes over data (a fill, a scan, a replay);
+     * repeated operations are measured by {@link Phase}, after a warm-up.
+     */
     static double timed(String what, long total, Work work, java.util.function.LongSupplier done) throws Exception {
+        var process = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuFrom = process.getProcessCpuTime();
         long start = System.nanoTime();
         var progress = Executors.newSingleThreadScheduledExecutor();
         progress.scheduleAtFixedRate(() -> {
@@ -32,7 +38,10 @@ final class Measure {
         } finally {
             progress.shutdownNow();
         }
-        return total / ((System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("  %s: %,d in %.1f s, %,.0f/s; process CPU %.1f µs per unit; load average %.2f%n", what, total, seconds, total / seconds,
+                (process.getProcessCpuTime() - cpuFrom) / 1e3 / total, process.getSystemLoadAverage());
+        return total / seconds;
     }
 
     static Object parallel(int threads, Runnable task) throws Exception {

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +37,7 @@ import com.mongodb.client.MongoDatabase;
  * of CABINET_MONGODB_URI):
  *
  * <pre>mvn -q -pl backend test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.ecabinet.benchmark.StoreBenchmark [-Dappends=20000] [-Devents=1000000] [-Dstream=10000]</pre>
+ *     -Dexec.mainClass=org.ecabinet.benchmark.StoreBenchmark [-Dwarmup=15] [-Dseconds=20] [-Devents=1000000] [-Dstream=10000]</pre>
  */
 public final class StoreBenchmark {
 
@@ -68,19 +69,23 @@ public final class StoreBenchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
-        int appends = Integer.getInteger("appends", 20_000);
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("warmup", 15));
+        Duration measurement = Duration.ofSeconds(Integer.getInteger("seconds", 20));
         int events = Integer.getInteger("events", 1_000_000);
         int stream = Integer.getInteger("stream", 10_000);
         String uri = System.getenv("CABINET_MONGODB_URI");
         Path dir = Files.createTempDirectory("ecabinet-bench-");
         EmbeddedMongo embedded = uri == null || uri.isBlank() ? EmbeddedMongo.start(dir, false) : null;
         try (MongoClient client = MongoClients.create(embedded != null ? embedded.connectionString() : uri)) {
-            System.out.printf("store: %s; appends %,d; replay %,d events; stream %,d%n",
-                    embedded != null ? "embedded (mongo-java-server, H2, " + dir + ")" : uri, appends, events, stream);
+            System.out.printf("store: %s; appends %d s warm-up and %d s measured; replay %,d events; stream %,d; %d cores%n",
+                    embedded != null ? "embedded (mongo-java-server, H2, " + dir + ")" : uri, warmUp.toSeconds(), measurement.toSeconds(),
+                    events, stream, Runtime.getRuntime().availableProcessors());
             MongoDatabase appendDb = client.getDatabase("bench_append_" + System.nanoTime());
-            double raw = rawInserts(appendDb.getCollection("raw"), appends);
-            double axon = axonAppends(appendDb, appends);
-            System.out.printf("APPEND  raw insertOne x8: %,.0f/s | Axon single-event commands x8: %,.0f/s | ratio %.2f%n", raw, axon, axon / raw);
+            Phase raw = rawInserts(appendDb.getCollection("raw"), warmUp, measurement);
+            Phase axon = axonAppends(appendDb, warmUp, measurement);
+            System.out.println("APPEND  " + raw.line());
+            System.out.println("APPEND  " + axon.line());
+            System.out.printf("APPEND  ratio Axon commands / raw insertOne: %.2f (target ≥ 0.70)%n", axon.perSecond() / raw.perSecond());
 
             MongoDatabase replayDb = client.getDatabase("bench_replay_" + System.nanoTime());
             GaplessMongoEventStorageEngine engine = engine(replayDb);
@@ -108,21 +113,18 @@ public final class StoreBenchmark {
         GaplessMongoEventStorageEngine engine = GaplessMongoEventStorageEngine.builder().database(database)
                 .eventSerializer(serializer).snapshotSerializer(serializer).batchSize(1000)
                 .sortedCatchUp(System.getenv("CABINET_MONGODB_URI") != null)
-                .inMemoryStreamIndex(System.getenv("CABINET_MONGODB_URI") == null).build();
+                .inMemoryStreamIndex(System.getenv("CABINET_MONGODB_URI") == null).inMemoryCounter(System.getenv("CABINET_MONGODB_URI") == null).build();
         engine.ensureIndexes();
         return engine;
     }
 
-    private static double rawInserts(MongoCollection<Document> collection, int count) throws Exception {
+    private static Phase rawInserts(MongoCollection<Document> collection, Duration warmUp, Duration measurement) throws Exception {
         AtomicLong next = new AtomicLong();
-        return Measure.timed("raw inserts", count, () -> Measure.parallel(8, () -> {
-            for (long i; (i = next.getAndIncrement()) < count; ) {
-                collection.insertOne(new Document("_id", i).append("payload", "{\"counterId\":\"" + UUID.randomUUID() + "\"}"));
-            }
-        }), next::get);
+        return Phase.run("raw insertOne", 8, warmUp, measurement,
+                thread -> collection.insertOne(new Document("_id", next.getAndIncrement()).append("payload", "{\"counterId\":\"" + UUID.randomUUID() + "\"}")));
     }
 
-    private static double axonAppends(MongoDatabase database, int count) throws Exception {
+    private static Phase axonAppends(MongoDatabase database, Duration warmUp, Duration measurement) throws Exception {
         Configuration axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> engine(database))
                 .configureAggregate(Counter.class)
@@ -131,12 +133,8 @@ public final class StoreBenchmark {
         axon.start();
         try {
             CommandGateway gateway = axon.commandGateway();
-            AtomicLong next = new AtomicLong();
-            return Measure.timed("Axon appends", count, () -> Measure.parallel(8, () -> {
-                while (next.getAndIncrement() < count) {
-                    gateway.sendAndWait(new Increment(UUID.randomUUID().toString()));
-                }
-            }), next::get);
+            return Phase.run("Axon single-event commands", 8, warmUp, measurement,
+                    thread -> gateway.sendAndWait(new Increment(UUID.randomUUID().toString())));
         } finally {
             axon.shutdown();
         }

@@ -1,6 +1,7 @@
 package org.ecabinet.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,12 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.ecabinet.identity.Role;
+import org.ecabinet.identity.TestUsers;
+import org.ecabinet.identity.Users;
+import org.ecabinet.platform.NotPermitted;
+import org.ecabinet.platform.RuleViolation;
+import org.ecabinet.platform.TooManyAttempts;
 import org.ecabinet.signing.VerificationReport.Indication;
 import org.ecabinet.signing.VerificationReport.SubIndication;
 import org.ecabinet.support.ApiTest;
@@ -101,6 +108,32 @@ class SigningServiceTest extends ApiTest {
         as(user).post().uri("/api/signing/cms").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("content", b64(content), "pin", PIN)).exchange()
                 .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+    }
+
+    /** An opened key is kept a few minutes so that signing needs no PBKDF2 each time: the PIN is still checked every time. */
+    @Test
+    void whileAKeyIsOpenAWrongPinIsStillRefusedAndCounted(@Autowired Users users) {
+        String user = TestUsers.add(users, "signing-session-pin", "Phiên ký (kiểm thử)", Role.AUDITOR, 901).id();
+        remoteSigning.issueCredential(user, "Phiên ký (kiểm thử)", PIN.toCharArray());
+        byte[] content = "session".getBytes(StandardCharsets.UTF_8);
+        assertThat(remoteSigning.signCms(user, PIN.toCharArray(), content)).isNotEmpty();
+
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> remoteSigning.signCms(user, "000000".toCharArray(), content)).isInstanceOf(NotPermitted.class);
+        }
+        assertThatThrownBy(() -> remoteSigning.signCms(user, PIN.toCharArray(), content)).isInstanceOf(TooManyAttempts.class);
+    }
+
+    @Test
+    void theOpenKeyOfARevokedCertificateIsNotUsed(@Autowired Users users) {
+        String user = TestUsers.add(users, "signing-session-revoked", "Phiên ký (kiểm thử)", Role.AUDITOR, 902).id();
+        String fingerprint = remoteSigning.issueCredential(user, "Phiên ký (kiểm thử)", PIN.toCharArray());
+        byte[] content = "session".getBytes(StandardCharsets.UTF_8);
+        assertThat(remoteSigning.signCms(user, PIN.toCharArray(), content)).isNotEmpty();
+
+        assertThat(certificates.revoke(fingerprint, Instant.now(), "key compromise")).isTrue();
+
+        assertThatThrownBy(() -> remoteSigning.signCms(user, PIN.toCharArray(), content)).isInstanceOf(RuleViolation.class);
     }
 
     @Test

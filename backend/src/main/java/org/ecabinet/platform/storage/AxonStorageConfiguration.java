@@ -1,5 +1,6 @@
 package org.ecabinet.platform.storage;
 
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -49,6 +50,7 @@ public class AxonStorageConfiguration {
                 .batchSize(1000)
                 .sortedCatchUp(!properties.embedded())
                 .inMemoryStreamIndex(properties.embedded())
+                .inMemoryCounter(properties.embedded())
                 .build();
         engine.ensureIndexes();
         return engine;
@@ -68,6 +70,12 @@ public class AxonStorageConfiguration {
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
         return org.axonframework.serialization.json.JacksonSerializer.builder().objectMapper(fields).build();
+    }
+
+    /** Views changed by a batch of events are written after its last event (see {@link BatchedViewWrites}). */
+    @Bean
+    ConfigurerModule viewsWrittenAfterEachBatch() {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((configuration, processor) -> new BatchedViewWrites());
     }
 
     @Bean

@@ -105,6 +105,8 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     private Map<String, java.util.NavigableMap<Long, Long>> streamIndex;
     private final long catchUpDistance;
     private final EventAuthenticity authenticity;
+    /** The global counter in memory, when this process is the store's only writer; null: the counter document. */
+    private final InMemoryCounter counter;
 
     protected GaplessMongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -120,6 +122,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         this.inMemoryStreamIndex = builder.inMemoryStreamIndex;
         this.catchUpDistance = builder.catchUpDistance;
         this.authenticity = builder.authenticity;
+        this.counter = builder.inMemoryCounter ? InMemoryCounter.recover(counters, commits) : null;
     }
 
     public static Builder builder() {
@@ -399,8 +402,8 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /** The next global index that will be handed out: every index below it was given to a writer. */
-    private long allocated() {
-        return allocated(counters);
+    long allocated() {
+        return counter != null ? counter.next() : allocated(counters);
     }
 
     /** The next index the counter will hand out, read from the counters collection: every index below it was given to a writer. */
@@ -422,9 +425,12 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     /**
      * Hands out {@code count} consecutive indexes. Writers that ask at the same moment share one counter
      * update: whoever holds the lock takes the whole queue, so under load the counter costs a fraction of
-     * a write per commit, and the indexes stay dense.
+     * a write per commit, and the indexes stay dense. A store with one writing process counts in memory instead.
      */
     private long allocate(int count) {
+        if (counter != null) {
+            return counter.allocate(count);
+        }
         Allocation mine = new Allocation(count);
         waiting.add(mine);
         synchronized (allocationLock) {
@@ -543,6 +549,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         private Clock clock = Clock.systemUTC();
         private boolean sortedCatchUp = true;
         private boolean inMemoryStreamIndex = false;
+        private boolean inMemoryCounter = false;
         private long catchUpDistance = 5_000;
         private EventAuthenticity authenticity;
 
@@ -574,6 +581,15 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         /** Only for a store that this process alone writes to and whose queries all scan (the embedded one). */
         public Builder inMemoryStreamIndex(boolean inMemory) {
             this.inMemoryStreamIndex = inMemory;
+            return this;
+        }
+
+        /**
+         * Only for a store that this process alone writes to (the embedded one): global indexes are counted in
+         * memory, with no store write under a JVM-wide lock; the counter document follows a moment later.
+         */
+        public Builder inMemoryCounter(boolean inMemory) {
+            this.inMemoryCounter = inMemory;
             return this;
         }
 

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
 
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -70,22 +72,34 @@ public class StoredEvents {
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> unused;
     private final boolean naturalOrderIsIdOrder;
+    private final LongSupplier allocated;
 
+    /** In the application: the engine says how far it allocated (the embedded store's counter is kept in memory). */
     @org.springframework.beans.factory.annotation.Autowired
-    StoredEvents(MongoDatabase database, StorageProperties properties) {
-        this(database, properties.embedded());
+    StoredEvents(MongoDatabase database, StorageProperties properties, EventStorageEngine engine) {
+        this(database, properties.embedded(), allocationOf(engine));
     }
 
+    private static LongSupplier allocationOf(EventStorageEngine engine) {
+        return engine instanceof GaplessMongoEventStorageEngine gapless ? gapless::allocated : null;
+    }
+
+    /** On a store whose counter document is kept by its writers (tests, tools). */
     public StoredEvents(MongoDatabase database, boolean embedded) {
+        this(database, embedded, null);
+    }
+
+    private StoredEvents(MongoDatabase database, boolean embedded, LongSupplier allocated) {
         this.commits = database.getCollection(GaplessMongoEventStorageEngine.COMMITS);
         this.counters = database.getCollection(GaplessMongoEventStorageEngine.COUNTERS);
         this.unused = database.getCollection(GaplessMongoEventStorageEngine.UNUSED);
         this.naturalOrderIsIdOrder = embedded;
+        this.allocated = allocated != null ? allocated : () -> GaplessMongoEventStorageEngine.allocated(counters);
     }
 
     /** The next global index to be handed out: every index below it was given to a writer. */
     public long allocated() {
-        return GaplessMongoEventStorageEngine.allocated(counters);
+        return allocated.getAsLong();
     }
 
     /** The highest global index that holds an event, or -1: below {@link #allocated()} when the last writers failed. */

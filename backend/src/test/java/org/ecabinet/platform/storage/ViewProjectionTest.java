@@ -1,0 +1,131 @@
+package org.ecabinet.platform.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+/** A batch's changed views are written once, with its last event: before the processor stores its token. */
+class ViewProjectionTest {
+
+    /** A view counting what happened to one thing. */
+    public static class Tally {
+        public String id;
+        public int count;
+    }
+
+    record Counted(String id) {
+    }
+
+    record Unrelated() {
+    }
+
+    record FindTally(String id) {
+    }
+
+    static final class Tallies extends ViewProjection<Tally> {
+
+        Tallies(com.mongodb.client.MongoDatabase database, QueryUpdateEmitter updates) {
+            super("tallies", "tallies", Tally.class, database, new ObjectMapper(), updates);
+        }
+
+        void on(Counted event) {
+            Tally tally = find(event.id());
+            if (tally == null) {
+                tally = new Tally();
+                tally.id = event.id();
+            }
+            tally.count++;
+            Tally changed = tally;
+            publish(event.id(), changed, FindTally.class, q -> q.id().equals(changed.id));
+        }
+    }
+
+    @TempDir
+    Path dir;
+    EmbeddedMongo mongo;
+    MongoClient client;
+    ViewStore<Tally> stored;
+    Tallies projection;
+
+    @BeforeEach
+    void start() {
+        mongo = EmbeddedMongo.start(dir, false);
+        client = MongoClients.create(mongo.connectionString());
+        var database = client.getDatabase("views");
+        stored = new ViewStore<>(database, "tallies", new ObjectMapper(), Tally.class);
+        projection = new Tallies(database, SimpleQueryUpdateEmitter.builder().build());
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        mongo.close();
+    }
+
+    /** Handles a batch as a tracking processor does, with the interceptor; its token is stored when the batch commits, registered first. */
+    private List<String> handleBatch(Object... payloads) {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (Object payload : payloads) {
+            messages.add(GenericEventMessage.asEventMessage(payload));
+        }
+        List<String> atTokenStore = new ArrayList<>();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        batch.onPrepareCommit(unit -> {
+            Tally a = stored.find("a");
+            atTokenStore.add(a == null ? "none" : String.valueOf(a.count));
+        });
+        BatchedViewWrites interceptor = new BatchedViewWrites();
+        batch.execute(() -> {
+            try {
+                interceptor.handle(batch, () -> {
+                    if (batch.getMessage().getPayload() instanceof Counted counted) {
+                        projection.on(counted);
+                    }
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return atTokenStore;
+    }
+
+    @Test
+    void theViewsOfABatchAreWrittenBeforeItsTokenIsStored() {
+        assertThat(handleBatch(new Counted("a"), new Counted("a"), new Counted("a"))).containsExactly("3");
+    }
+
+    @Test
+    void aBatchEndingWithAnotherEventStillHasItsViewsWrittenBeforeTheToken() {
+        assertThat(handleBatch(new Counted("a"), new Counted("a"), new Unrelated())).containsExactly("2");
+    }
+
+    @Test
+    void eachEventOfTheBatchSeesTheViewAsTheEarlierOnesLeftIt() {
+        handleBatch(new Counted("a"), new Counted("b"), new Counted("a"), new Counted("a"));
+        assertThat(stored.find("a").count).isEqualTo(3);
+        assertThat(stored.find("b").count).isEqualTo(1);
+    }
+
+    @Test
+    void outsideABatchTheViewIsWrittenAtOnce() {
+        projection.on(new Counted("a"));
+        assertThat(stored.find("a").count).isEqualTo(1);
+    }
+}
