@@ -35,7 +35,7 @@ import org.ecabinet.platform.AggregateLocks;
  * <li>the whole client flow: content to sign, remote signing with the PIN, submission.</li>
  * </ol>
  * A raw driver {@code insertOne} of documents of the submission's size, with as many threads, is the baseline
- * of the same run. The whole backend runs in this JVM on a fresh embedded store; the CPU per answer printed is
+ * of the same run; an authenticated request that does nothing shows what the web stack alone costs. The whole backend runs in this JVM on a fresh embedded store; the CPU per answer printed is
  * the process's less the client threads'.
  *
  * <pre>mvn -q -pl backend test-compile exec:java -Dexec.classpathScope=test \
@@ -101,6 +101,9 @@ public final class BallotBenchmark {
                     });
             String flowLocks = locks.since();
 
+            Phase request = Phase.run("authenticated request that does nothing (GET /api/auth/me)", memberCount, warmUp, measurement,
+                    thread -> Http.call("GET", base + "/api/auth/me", tokens.get(members.get(thread)), null, 200));
+
             MongoCollection<Document> raw = backend.getBean(MongoClient.class).getDatabase("ecabinet").getCollection("benchmark_raw");
             Document sample = new Document("payload", "x".repeat(size));
             Phase inserts = Phase.run("raw insertOne of a %,d-byte document".formatted(size), memberCount, warmUp, measurement,
@@ -113,6 +116,7 @@ public final class BallotBenchmark {
             System.out.println("FLOW       " + flow.line());
             System.out.printf("  %s (target: p99 ≤ 10 ms); backend CPU per answer %.1f ms (target ≤ 10 ms), p99 %.0f ms (target < 250 ms)%n",
                     flowLocks, flow.cpuMillisPerOperation(), flow.millis(99));
+            System.out.println("REQUEST    " + request.line());
             System.out.println("RAW        " + inserts.line());
         }
         System.exit(0); // the embedded store's and JobRunr's threads would keep exec:java waiting

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.ecabinet.CabinetApplication;
+import org.ecabinet.identity.Users;
 import org.ecabinet.platform.pdf.TextPdf;
 import org.ecabinet.platform.storage.DocumentStore;
 import org.ecabinet.signing.AgencySeals;
@@ -32,7 +33,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class DispatchBenchmark {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable failed) {
+            failed.printStackTrace(); // printed now: Axon's non-daemon threads would keep exec:java from reporting it
+            System.exit(1);
+        }
+        System.exit(0); // the embedded store's and JobRunr's threads would keep exec:java waiting
+    }
+
+    private static void run() throws Exception {
         int threads = Integer.getInteger("threads", 8);
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("warmup", 15));
         Duration measurement = Duration.ofSeconds(Integer.getInteger("seconds", 20));
@@ -44,6 +55,9 @@ public final class DispatchBenchmark {
             String base = "http://127.0.0.1:" + backend.getEnvironment().getProperty("local.server.port");
             String token = Http.token(base, "clerk.g22");
             DocumentStore files = backend.getBean(DocumentStore.class);
+            // An upload belongs to its clerk and agency: a document can be registered with it by them only.
+            var clerk = new DocumentStore.Uploader("dispatch", "clerk.g22",
+                    backend.getBean(Users.class).find("clerk.g22").orElseThrow().organisationCode());
             byte[] pdf;
             try (TextPdf document = new TextPdf("Công văn")) {
                 pdf = document.heading("CÔNG VĂN").paragraph("Kính gửi: Bộ Tài chính; UBND thành phố Hà Nội. ".repeat(40)).toBytes();
@@ -55,7 +69,7 @@ public final class DispatchBenchmark {
             Phase dispatched = Phase.run("signed documents dispatched (register, PAdES with PIN, dispatch to 2 agencies)", threads, warmUp, measurement,
                     thread -> {
                         int n = next.getAndIncrement();
-                        ids.add(dispatch(base, token, files.store("benchmark", "cong-van-" + n + ".pdf", pdf).documentId(), n, signing));
+                        ids.add(dispatch(base, token, files.upload(clerk, "cong-van-" + n + ".pdf", pdf).documentId(), n, signing));
                     });
 
             List<byte[]> packages = new ArrayList<>();
@@ -86,7 +100,6 @@ public final class DispatchBenchmark {
             System.out.printf("IMPORT   edXML packages imported through HTTP (hardened parse, seal, PDF signature, receipt recorded), %d threads: %,.1f/s "
                     + "(%,d packages after %,d to warm up; target ≥ 300/s)%n", threads, importedPerSecond, packages.size() - warmUpPackages, warmUpPackages);
         }
-        System.exit(0); // the embedded store's and JobRunr's threads would keep exec:java waiting
     }
 
     private static double importAll(String base, List<byte[]> packages, int threads, String what) throws Exception {

@@ -45,7 +45,11 @@ final class Measure {
     }
 
     static Object parallel(int threads, Runnable task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread worker = new Thread(r);
+            worker.setDaemon(true); // a failed run ends instead of waiting for idle workers
+            return worker;
+        });
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(task));

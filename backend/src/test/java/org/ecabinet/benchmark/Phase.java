@@ -37,7 +37,11 @@ record Phase(String what, int threads, long operations, double seconds, long[] l
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         AtomicInteger names = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, CLIENT + names.getAndIncrement()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread client = new Thread(r, CLIENT + names.getAndIncrement());
+            client.setDaemon(true); // a failed run ends instead of waiting for idle clients
+            return client;
+        });
         ConcurrentLinkedQueue<Long> measured = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
         long measureFrom = start + warmUp.toNanos();
