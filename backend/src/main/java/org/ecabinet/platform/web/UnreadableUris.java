@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -28,13 +29,13 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A request line that is not a URI at all (a lone {@code %}, a bad escape), too long, or not HTTP is refused by
  * the web layer before any of our code runs, with an empty 400 or 414. Such requests are answered here
- * instead, in the same problem+json as every other error, and the connection is closed (what follows on it
- * cannot be trusted to be framed).
+ * instead, in the same problem+json as every other error; when the request could not be read whole the
+ * connection is closed (what follows on it cannot be trusted to be framed).
  * <p>
  * Paths that Spring Security's firewall refuses (encoded slashes, {@code ..}, {@code ;}, NUL) are refused here
- * too, the same way: when the firewall refused them, the next request on the same kept-alive connection went
- * unanswered about one time in ten (reproduced with plain keep-alive clients, on the version before this one
- * as well), which is the stall an independent test and the fuzz test saw.
+ * too: when the firewall refused them, the next request on the same kept-alive connection went unanswered about
+ * one time in ten (reproduced with plain keep-alive clients, on the version before this one as well), which is
+ * the stall an independent test and the fuzz test saw. A request that was read whole keeps its connection.
  */
 @Component
 class UnreadableUris implements NettyServerCustomizer {
@@ -74,14 +75,27 @@ class UnreadableUris implements NettyServerCustomizer {
         public void channelRead(ChannelHandlerContext context, Object message) {
             byte[] problem = message instanceof HttpRequest request ? problemWith(request) : null;
             if (problem != null) {
-                refusing = true;
+                HttpRequest request = (HttpRequest) message;
+                // A request that was read whole is refused and the connection kept: closing it at once, with the
+                // request's body still arriving, made the client see a reset instead of the answer. One that was
+                // not (a line or header too long, not HTTP) leaves nothing on the connection to trust: closed.
+                boolean close = request.decoderResult().isFailure() || !HttpUtil.isKeepAlive(request);
+                refusing = !close && !(message instanceof LastHttpContent);
                 var status = problem == TOO_LONG ? HttpResponseStatus.REQUEST_URI_TOO_LONG
                         : problem == HEADERS_TOO_LARGE ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST;
                 var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(problem));
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-                        .setInt(HttpHeaderNames.CONTENT_LENGTH, problem.length).set(HttpHeaderNames.CONNECTION, "close");
+                        .setInt(HttpHeaderNames.CONTENT_LENGTH, problem.length);
+                if (close) {
+                    response.headers().set(HttpHeaderNames.CONNECTION, "close");
+                }
                 ReferenceCountUtil.release(message);
-                context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                var written = context.writeAndFlush(response);
+                if (close) {
+                    written.addListener(ChannelFutureListener.CLOSE);
+                } else {
+                    context.read(); // the server reads on demand, and nobody after this handler saw the request to ask
+                }
                 return;
             }
             if (refusing && message instanceof HttpContent) {
@@ -89,6 +103,7 @@ class UnreadableUris implements NettyServerCustomizer {
                 if (message instanceof LastHttpContent) {
                     refusing = false;
                 }
+                context.read();
                 return;
             }
             context.fireChannelRead(message);
