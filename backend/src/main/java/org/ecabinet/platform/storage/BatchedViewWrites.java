@@ -2,6 +2,7 @@ package org.ecabinet.platform.storage;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -20,22 +21,38 @@ public final class BatchedViewWrites implements MessageHandlerInterceptor<EventM
 
     private static final String PENDING = "view-writes";
 
-    /** Remembers a write for the end of the batch, replacing an earlier one of the same view; outside a batch, writes now. */
-    static void write(String collection, String id, Runnable write) {
+    /** A view changed by the batch, and how it is written. */
+    private record Pending(Object view, Runnable write) {
+    }
+
+    /**
+     * Remembers the write of a view for the end of the batch, replacing an earlier one of the same view; outside a
+     * batch, writes now.
+     */
+    static void write(String collection, String id, Object view, Runnable write) {
         if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
-            batch.<Map<String, Runnable>>getOrComputeResource(PENDING, key -> new LinkedHashMap<>()).put(collection + "/" + id, write);
+            batch.<Map<String, Pending>>getOrComputeResource(PENDING, key -> new LinkedHashMap<>()).put(collection + "/" + id, new Pending(view, write));
         } else {
             write.run();
         }
+    }
+
+    /** The view as the batch being handled changed it and will write it, if it did. */
+    static Optional<Object> pending(String collection, String id) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        Map<String, Pending> pending = CurrentUnitOfWork.get().root().getResource(PENDING);
+        return pending == null ? Optional.empty() : Optional.ofNullable(pending.get(collection + "/" + id)).map(Pending::view);
     }
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object result = chain.proceed();
         if (unitOfWork.root() instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
-            Map<String, Runnable> pending = batch.getResource(PENDING);
+            Map<String, Pending> pending = batch.getResource(PENDING);
             if (pending != null) {
-                pending.values().forEach(Runnable::run);
+                pending.values().forEach(view -> view.write().run());
                 pending.clear();
             }
         }

@@ -1,13 +1,9 @@
 package org.ecabinet.platform.storage;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.conversions.Bson;
 import org.ecabinet.platform.Projection;
@@ -26,7 +22,6 @@ public abstract class ViewProjection<V> implements Projection {
     private final String collection;
     private final ViewStore<V> views;
     private final QueryUpdateEmitter updates;
-    private final String changedKey;
 
     protected ViewProjection(String processingGroup, String collection, Class<V> type, MongoDatabase database, ObjectMapper json,
                              QueryUpdateEmitter updates) {
@@ -34,7 +29,6 @@ public abstract class ViewProjection<V> implements Projection {
         this.collection = collection;
         this.views = new ViewStore<>(database, collection, json, type);
         this.updates = updates;
-        this.changedKey = "views-changed:" + collection;
     }
 
     /**
@@ -43,24 +37,16 @@ public abstract class ViewProjection<V> implements Projection {
      * answers to one ballot, whose view was otherwise read and rewritten whole, and sent, for each of them.
      */
     protected <Q> void publish(String id, V view, Class<Q> query, Predicate<Q> answers) {
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
-            batch.<Map<String, V>>getOrComputeResource(changedKey, key -> new HashMap<>()).put(id, view);
-        }
-        BatchedViewWrites.write(collection, id, () -> {
+        BatchedViewWrites.write(collection, id, view, () -> {
             views.save(id, view);
             updates.emit(query, answers, view);
         });
     }
 
     /** The view as the events handled so far left it, those of the batch not yet written included. */
+    @SuppressWarnings("unchecked") // only this projection publishes views of its collection, all of type V
     protected V find(String id) {
-        if (CurrentUnitOfWork.isStarted()) {
-            Map<String, V> changed = CurrentUnitOfWork.get().root().getResource(changedKey);
-            if (changed != null && changed.containsKey(id)) {
-                return changed.get(id);
-            }
-        }
-        return views.find(id);
+        return BatchedViewWrites.pending(collection, id).map(view -> (V) view).orElseGet(() -> views.find(id));
     }
 
     protected V first(Bson filter) {
