@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.ecabinet", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] FEATURES = {"session", "ballot", "dispatch", "audit", "identity", "signing", "reporting"};
+    static final String[] FEATURES = {"session", "ballot", "dispatch", "audit", "identity", "signing", "reporting", "administration"};
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching("org.ecabinet.(*)..").should().beFreeOfCycles();

@@ -1,7 +1,7 @@
 package org.ecabinet.ballot;
 
 import org.ecabinet.identity.Actor;
-import org.ecabinet.identity.Role;
+import org.ecabinet.events.account.Role;
 import org.ecabinet.platform.NotPermitted;
 
 /**

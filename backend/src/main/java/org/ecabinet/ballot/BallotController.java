@@ -24,7 +24,7 @@ import org.ecabinet.events.ballot.DraftDocument;
 import org.ecabinet.events.ballot.QuestionAnswer;
 import org.ecabinet.identity.Actor;
 import org.ecabinet.identity.CabinetUser;
-import org.ecabinet.identity.Role;
+import org.ecabinet.events.account.Role;
 import org.ecabinet.identity.Users;
 import org.ecabinet.platform.CommandSender;
 import org.ecabinet.platform.NotFound;

@@ -2,7 +2,7 @@ package org.ecabinet.dispatch;
 
 import org.ecabinet.dispatch.DispatchCommands.Staff;
 import org.ecabinet.identity.Actor;
-import org.ecabinet.identity.Role;
+import org.ecabinet.events.account.Role;
 import org.ecabinet.platform.NotPermitted;
 
 /**

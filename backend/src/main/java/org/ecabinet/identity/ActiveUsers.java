@@ -40,4 +40,9 @@ class ActiveUsers {
         }
         return cached.user();
     }
+
+    /** The directory changed this user here: the change applies to their next request, not 10 s later. */
+    void forget(String id) {
+        cache.remove(id);
+    }
 }

@@ -1,5 +1,6 @@
 package org.ecabinet.identity;
 
+import org.ecabinet.events.account.Role;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.ecabinet.platform.FailureThrottle;
+import org.ecabinet.platform.InvalidInput;
 import org.ecabinet.platform.TooManyAttempts;
 import org.ecabinet.platform.web.ProblemHandling;
 import org.ecabinet.platform.web.RequestOrigin;
@@ -37,12 +38,14 @@ class AuthController {
     private final PasswordEncoder passwords;
     private final TokenService tokens;
     private final FailureThrottle throttle;
+    private final PasswordChanges passwordChanges;
     /** Checked when the user name is unknown or disabled, so that such a name costs the same time as a wrong password. */
     private final String unknownUserHash;
 
     AuthController(Users users, Agencies agencies, PasswordEncoder passwords, TokenService tokens, SecurityProperties properties,
-                   java.time.Clock clock) {
+                   java.time.Clock clock, PasswordChanges passwordChanges) {
         this.users = users;
+        this.passwordChanges = passwordChanges;
         this.agencies = agencies;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -54,7 +57,20 @@ class AuthController {
     record Credentials(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
     }
 
-    record TokenResponse(String token, Instant expiresAt, CabinetUser.PublicProfile user) {
+    /** {@code mustChangePassword}: an administrator set the password; the token serves only to choose a new one. */
+    record TokenResponse(String token, Instant expiresAt, CabinetUser.PublicProfile user, boolean mustChangePassword) {
+    }
+
+    record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
+                          @NotBlank @Size(min = org.ecabinet.identity.Credentials.MIN_PASSWORD_LENGTH, max = 200) String newPassword) {
+    }
+
+    /** Who the signed-in user is, and whether they must choose their own password first. */
+    record Me(String id, String displayName, String title, java.util.Set<org.ecabinet.events.account.Role> roles, String organisationCode,
+              boolean mustChangePassword) {
+        static Me of(CabinetUser user) {
+            return new Me(user.id(), user.displayName(), user.title(), user.roles(), user.organisationCode(), user.mustChangePassword());
+        }
     }
 
     @PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -78,13 +94,38 @@ class AuthController {
         }
         throttle.succeeded(credentials.username(), address);
         TokenService.IssuedToken issued = tokens.issue(user.get());
-        return ResponseEntity.ok(new TokenResponse(issued.token(), issued.expiresAt(), user.get().profile()));
+        return ResponseEntity.ok(new TokenResponse(issued.token(), issued.expiresAt(), user.get().profile(), user.get().mustChangePassword()));
     }
 
     @GetMapping("/auth/me")
-    Mono<CabinetUser.PublicProfile> me(@AuthenticationPrincipal Jwt jwt) {
-        return Mono.fromCallable(() -> users.find(jwt.getSubject()).orElseThrow().profile())
+    Mono<Me> me(@AuthenticationPrincipal Jwt jwt) {
+        return Mono.fromCallable(() -> Me.of(users.find(jwt.getSubject()).orElseThrow()))
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The user chooses their own password (required after an administrator set one); recorded on their account. */
+    @PostMapping(path = "/auth/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Void>> changePassword(@Valid @RequestBody PasswordChange change, @AuthenticationPrincipal Jwt jwt,
+                                              ServerWebExchange exchange) {
+        String address = RequestOrigin.address(exchange);
+        return Mono.fromCallable(() -> {
+                    CabinetUser user = users.find(jwt.getSubject()).orElseThrow();
+                    throttle.waitFor(user.id(), address).ifPresent(wait -> {
+                        throw new TooManyAttempts("Too many failed attempts.", wait);
+                    });
+                    if (!passwords.matches(change.currentPassword(), user.passwordHash())) {
+                        throttle.failed(user.id(), address);
+                        throw new InvalidInput("currentPassword", "password.wrong", "The current password is wrong.");
+                    }
+                    if (change.newPassword().equals(change.currentPassword())) {
+                        throw new InvalidInput("newPassword", "password.unchanged", "The new password must differ from the current one.");
+                    }
+                    throttle.succeeded(user.id(), address);
+                    return user;
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(user -> passwordChanges.changed(user.id(), passwords.encode(change.newPassword()), exchange))
+                .thenReturn(ResponseEntity.noContent().<Void>build());
     }
 
     /** The organisations that exchange documents, by their code on the axis. */

@@ -1,5 +1,6 @@
 package org.ecabinet.identity;
 
+import org.ecabinet.events.account.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,19 +59,23 @@ class DemoUsers implements ApplicationRunner {
 
     private final Users users;
     private final PasswordEncoder passwords;
+    private final AccountCreation accounts;
 
-    DemoUsers(DemoStore guard, Users users, PasswordEncoder passwords) {
+    DemoUsers(DemoStore guard, Users users, PasswordEncoder passwords, AccountCreation accounts) {
         this.users = users;
         this.passwords = passwords;
+        this.accounts = accounts;
     }
 
+    /** Through the same events as an administrator's: the auditor sees who created the demo accounts (the demo set-up). */
     @Override
     public void run(ApplicationArguments args) {
         if (!users.isEmpty()) {
             return;
         }
         List<CabinetUser> seeded = demoDirectory();
-        seeded.forEach(users::save);
+        seeded.forEach(user -> accounts.create(user, "demo-users"));
+        seeded.forEach(accounts::awaitVisible);
         log.info("Seeded {} demo users (password {})", seeded.size(), PASSWORD);
     }
 
@@ -100,6 +105,6 @@ class DemoUsers implements ApplicationRunner {
 
     private static CabinetUser demoUser(String id, String displayName, String title, Set<Role> roles, String organisationCode,
                                         int rank, String hash) {
-        return new CabinetUser(id, displayName, title, roles, organisationCode, rank, true, hash, id + "@ecabinet.example", true);
+        return new CabinetUser(id, displayName, title, roles, organisationCode, rank, true, hash, id + "@ecabinet.example", true, false);
     }
 }

@@ -1,5 +1,6 @@
 package org.ecabinet.identity;
 
+import org.ecabinet.events.account.Role;
 import java.util.Set;
 
 import org.ecabinet.platform.secrets.SecretValue;
@@ -25,12 +26,14 @@ class FirstAdministrator implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
     private final Users users;
+    private final AccountCreation accounts;
     private final PasswordEncoder passwords;
     private final String password;
 
-    FirstAdministrator(Users users, PasswordEncoder passwords, @Value("${cabinet.bootstrap.admin-password:}") String password,
+    FirstAdministrator(Users users, AccountCreation accounts, PasswordEncoder passwords, @Value("${cabinet.bootstrap.admin-password:}") String password,
                        @Value("${cabinet.bootstrap.admin-password-file:}") String passwordFile) {
         this.users = users;
+        this.accounts = accounts;
         this.passwords = passwords;
         String given = SecretValue.of(password, passwordFile);
         this.password = given == null ? "" : given;
@@ -49,8 +52,10 @@ class FirstAdministrator implements ApplicationRunner {
             log.error("CABINET_ADMIN_PASSWORD has fewer than 12 characters: the first administrator was not created.");
             return;
         }
-        users.save(new CabinetUser("admin", "Quản trị hệ thống", "Quản trị hệ thống", Set.of(Role.ADMIN), null, 400, false,
-                passwords.encode(password), null, true));
+        CabinetUser admin = new CabinetUser("admin", "Quản trị hệ thống", "Quản trị hệ thống", Set.of(Role.ADMIN), null, 400, false,
+                passwords.encode(password), null, true, false);
+        accounts.create(admin, "first-administrator");
+        accounts.awaitVisible(admin);
         log.info("Created the first administrator 'admin'.");
     }
 }

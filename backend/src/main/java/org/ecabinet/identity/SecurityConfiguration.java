@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -43,6 +44,9 @@ import reactor.core.scheduler.Schedulers;
 @EnableReactiveMethodSecurity
 class SecurityConfiguration {
 
+    /** The only authority of a user who must choose their own password before anything else. */
+    static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+
     @Bean
     SecurityWebFilterChain api(ServerHttpSecurity http, TokenService tokens, ActiveUsers users, ProblemWriter problems) {
         return http
@@ -54,9 +58,17 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         // Packages from other systems on the axis are trusted for their XML-DSig seal, not for a sign-in.
                         .pathMatchers(HttpMethod.POST, "/api/axis/packages").permitAll()
+                        // Roots are public by nature: whoever holds a signed document checks it against them.
+                        .pathMatchers(HttpMethod.GET, "/api/signing/trust-anchors.pem").permitAll()
+                        // A user whose password an administrator set may only read who they are and choose their own.
+                        .pathMatchers(HttpMethod.GET, "/api/auth/me").authenticated()
+                        .pathMatchers(HttpMethod.POST, "/api/auth/password").authenticated()
                         .pathMatchers("/api/docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/swagger-ui/**", "/actuator/health/**").permitAll()
-                        .anyExchange().authenticated())
+                        .anyExchange().access((authentication, context) -> authentication
+                                .map(a -> new AuthorizationDecision(a.isAuthenticated()
+                                        && a.getAuthorities().stream().noneMatch(g -> PASSWORD_CHANGE_REQUIRED.equals(g.getAuthority()))))
+                                .defaultIfEmpty(new AuthorizationDecision(false))))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenConverter(acceptedBearerTokens(tokens, users))
                         .jwt(jwt -> jwt.jwtDecoder(tokens.decoder()).jwtAuthenticationConverter(token -> authentication(token, users)))
@@ -65,8 +77,13 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, e) -> writeProblem(exchange, problems, HttpStatus.UNAUTHORIZED,
                                 "Unauthenticated", "Sign in first: send a valid bearer token."))
-                        .accessDeniedHandler((exchange, e) -> writeProblem(exchange, problems, HttpStatus.FORBIDDEN,
-                                "Forbidden", "Your role does not allow this.")))
+                        .accessDeniedHandler((exchange, e) -> exchange.getPrincipal()
+                                .filter(p -> p instanceof JwtAuthenticationToken t && t.getAuthorities().stream()
+                                        .anyMatch(g -> PASSWORD_CHANGE_REQUIRED.equals(g.getAuthority())))
+                                .flatMap(p -> problems.write(exchange, ProblemHandling.problem(HttpStatus.FORBIDDEN, "password.change-required",
+                                        "Password change required", "Choose your own password first (POST /api/auth/password).")))
+                                .switchIfEmpty(Mono.defer(() -> writeProblem(exchange, problems, HttpStatus.FORBIDDEN,
+                                        "Forbidden", "Your role does not allow this.")))))
                 .build();
     }
 
@@ -112,8 +129,9 @@ class SecurityConfiguration {
                                 c.putAll(jwt.getClaims());
                                 c.putAll(TokenService.claimsOf(user));
                             }).build();
-                    Collection<GrantedAuthority> authorities = user.roles().stream()
-                            .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+                    Collection<GrantedAuthority> authorities = user.mustChangePassword()
+                            ? List.of(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED))
+                            : user.roles().stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
                     return new JwtAuthenticationToken(current, authorities, user.id());
                 });
     }

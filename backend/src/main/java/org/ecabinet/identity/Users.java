@@ -1,31 +1,61 @@
 package org.ecabinet.identity;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.ecabinet.events.account.Role;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 
-/** The user directory, kept in the {@code users} collection. */
+/**
+ * The user directory, kept in the {@code users} collection: written by {@link UserDirectoryProjection} from the
+ * account events (each document carries the sequence number of the last event it shows, {@code version}),
+ * with the password hashes read from {@link Credentials}.
+ */
 @Repository
 public class Users {
 
-    private final MongoCollection<Document> collection;
+    private static final String ID = "_id";
+    private static final String DISPLAY_NAME = "displayName";
+    private static final String TITLE = "title";
+    private static final String ROLES = "roles";
+    private static final String ORGANISATION = "organisationCode";
+    private static final String RANK = "rank";
+    private static final String DEMO = "demo";
+    private static final String EMAIL = "email";
+    private static final String DISABLED = "disabled";
+    private static final String VERSION = "version";
+    /** Where versions before the account events kept the hash; moved to {@link Credentials} by {@code AccountMigration}. */
+    static final String LEGACY_PASSWORD_HASH = "passwordHash";
 
-    Users(MongoDatabase database) {
+    private final MongoCollection<Document> collection;
+    private final Credentials credentials;
+
+    Users(MongoDatabase database, Credentials credentials) {
         this.collection = database.getCollection("users");
+        this.credentials = credentials;
     }
 
     public Optional<CabinetUser> find(String id) {
-        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(Users::fromDocument);
+        return Optional.ofNullable(collection.find(eq(ID, id)).first()).map(this::fromDocument);
     }
 
     public List<CabinetUser> all() {
@@ -48,24 +78,102 @@ public class Users {
         return collection.countDocuments() == 0;
     }
 
-    void save(CabinetUser user) {
-        Document document = new Document("_id", user.id())
-                .append("displayName", user.displayName())
-                .append("title", user.title())
-                .append("roles", user.roles().stream().map(Enum::name).sorted().toList())
-                .append("organisationCode", user.organisationCode())
-                .append("rank", user.rank())
-                .append("demo", user.demo())
-                .append("passwordHash", user.passwordHash())
-                .append("email", user.email())
-                .append("disabled", !user.enabled());
-        collection.replaceOne(eq("_id", user.id()), document, new ReplaceOptions().upsert(true));
+    /** The version of the account events this user's entry shows: -1 when the entry was not made from events (or does not exist). */
+    public long version(String id) {
+        Document d = collection.find(eq(ID, id)).first();
+        return d == null || d.get(VERSION) == null ? -1 : ((Number) d.get(VERSION)).longValue();
     }
 
-    private static CabinetUser fromDocument(Document d) {
-        return new CabinetUser(d.getString("_id"), d.getString("displayName"), d.getString("title"),
-                d.getList("roles", String.class).stream().map(Role::valueOf).collect(java.util.stream.Collectors.toSet()),
-                d.getString("organisationCode"), d.getInteger("rank", 1000), d.getBoolean("demo", false),
-                d.getString("passwordHash"), d.getString("email"), !d.getBoolean("disabled", false));
+    /**
+     * Waits until the directory shows the account's event {@code version}: an administrator's change is
+     * visible (and applies to sign-in) when the request that made it is answered.
+     */
+    public boolean awaitVersion(String id, long version, Duration timeout) {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (version(id) < version) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Entries made before the account events existed (their password hash still in the entry, when the credentials
+     * have none), which the administration's migration turns into events.
+     */
+    public List<CabinetUser> withoutEvents() {
+        List<CabinetUser> found = new ArrayList<>();
+        for (Document d : collection.find(exists(VERSION, false))) {
+            CabinetUser user = fromDocument(d);
+            found.add(user.passwordHash() != null ? user : new CabinetUser(user.id(), user.displayName(), user.title(), user.roles(),
+                    user.organisationCode(), user.rank(), user.demo(), d.getString(LEGACY_PASSWORD_HASH), user.email(), user.enabled(), false));
+        }
+        return found;
+    }
+
+    /** Only for tests and the migration of earlier versions: an entry written directly, without events. */
+    void save(CabinetUser user) {
+        collection.replaceOne(eq(ID, user.id()), document(user), new ReplaceOptions().upsert(true));
+        credentials.set(user.id(), user.passwordHash(), user.mustChangePassword());
+    }
+
+    void created(CabinetUser user, long version) {
+        try {
+            collection.replaceOne(notYetAt(user.id(), version), document(user).append(VERSION, version), new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // the entry already shows this event or a later one: handled before a restart
+        }
+    }
+
+    void changed(String id, long version, Bson update) {
+        collection.updateOne(notYetAt(id, version), Updates.combine(update, Updates.set(VERSION, version)));
+    }
+
+    static Bson roles(List<Role> roles, String organisationCode) {
+        return Updates.combine(Updates.set(ROLES, roles.stream().map(Enum::name).sorted().toList()), Updates.set(ORGANISATION, organisationCode));
+    }
+
+    static Bson disabled(boolean disabled) {
+        return Updates.set(DISABLED, disabled);
+    }
+
+    /** Any change of the account's events: the version alone. */
+    static Bson unchanged() {
+        return Updates.combine();
+    }
+
+    private static Bson notYetAt(String id, long version) {
+        return and(eq(ID, id), or(exists(VERSION, false), lt(VERSION, version)));
+    }
+
+    private static Document document(CabinetUser user) {
+        return new Document(ID, user.id())
+                .append(DISPLAY_NAME, user.displayName())
+                .append(TITLE, user.title())
+                .append(ROLES, user.roles().stream().map(Enum::name).sorted().toList())
+                .append(ORGANISATION, user.organisationCode())
+                .append(RANK, user.rank())
+                .append(DEMO, user.demo())
+                .append(EMAIL, user.email())
+                .append(DISABLED, !user.enabled());
+    }
+
+    private CabinetUser fromDocument(Document d) {
+        var credential = credentials.find(d.getString(ID));
+        return new CabinetUser(d.getString(ID), d.getString(DISPLAY_NAME), d.getString(TITLE),
+                d.getList(ROLES, String.class).stream().map(Role::valueOf).collect(Collectors.toSet()),
+                d.getString(ORGANISATION), d.getInteger(RANK, 1000), d.getBoolean(DEMO, false),
+                credential.map(Credentials.Credential::passwordHash).orElse(null), d.getString(EMAIL), !d.getBoolean(DISABLED, false),
+                credential.map(Credentials.Credential::mustChange).orElse(false));
     }
 }

@@ -1,7 +1,7 @@
 package org.ecabinet.session;
 
 import org.ecabinet.identity.Actor;
-import org.ecabinet.identity.Role;
+import org.ecabinet.events.account.Role;
 
 /**
  * Who may read a session: the secretariat, the chair and auditors always; members of its roster and

@@ -3,6 +3,8 @@ package org.ecabinet.signing;
 import org.ecabinet.identity.DemoStore;
 import org.ecabinet.identity.CabinetUser;
 import org.ecabinet.identity.Users;
+import org.ecabinet.identity.account.AccountCommands.RecordIssuedCertificate;
+import org.ecabinet.platform.CommandSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,10 +25,14 @@ public class DemoSigning implements ApplicationRunner {
 
     private final Users users;
     private final RemoteSigning signing;
+    private final CertificateAdministration certificates;
+    private final CommandSender commands;
 
-    DemoSigning(DemoStore guard, Users users, RemoteSigning signing) {
+    DemoSigning(DemoStore guard, Users users, RemoteSigning signing, CertificateAdministration certificates, CommandSender commands) {
         this.users = users;
         this.signing = signing;
+        this.certificates = certificates;
+        this.commands = commands;
     }
 
     @Override
@@ -34,7 +40,9 @@ public class DemoSigning implements ApplicationRunner {
         int issued = 0;
         for (CabinetUser user : users.all()) {
             if (user.demo() && !signing.hasCredential(user.id())) {
-                signing.issueCredential(user.id(), user.displayName(), PIN.toCharArray());
+                // recorded on the account like an administrator's issue: the auditor sees every certificate's origin
+                certificates.issue(user.id(), user.displayName(), PIN.toCharArray(),
+                        facts -> commands.sendAsSystem(new RecordIssuedCertificate(user.id(), facts), "demo-signing"));
                 issued++;
             }
         }

@@ -1,15 +1,10 @@
 package org.ecabinet.signing;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-import org.ecabinet.identity.Users;
-import org.ecabinet.platform.NotFound;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.*;
@@ -17,7 +12,6 @@ import org.springframework.web.server.ServerWebInputException;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,17 +27,12 @@ class SigningController {
     private final SignatureVerifier verifier;
     private final SigningCertificates certificates;
     private final TrustStore trustStore;
-    private final Users users;
-    private final Clock clock;
 
-    SigningController(RemoteSigning signing, SignatureVerifier verifier, SigningCertificates certificates, TrustStore trustStore,
-                      Users users, Clock clock) {
+    SigningController(RemoteSigning signing, SignatureVerifier verifier, SigningCertificates certificates, TrustStore trustStore) {
         this.signing = signing;
         this.verifier = verifier;
         this.certificates = certificates;
         this.trustStore = trustStore;
-        this.users = users;
-        this.clock = clock;
     }
 
     record SignRequest(@NotBlank @Size(max = MAX_CONTENT) String content, @NotBlank @Size(min = 6, max = 32) String pin) {
@@ -53,12 +42,6 @@ class SigningController {
     }
 
     record VerifyRequest(@NotBlank @Size(max = MAX_CONTENT) String content, @NotBlank @Size(max = 64 * 1024) String signature) {
-    }
-
-    record Pem(@NotBlank @Size(max = 64 * 1024) String pem) {
-    }
-
-    record Revocation(@NotBlank @Size(max = 500) String reason) {
     }
 
     record CertificateInfo(String fingerprint, String subject, String issuer, String serial, Instant notBefore, Instant notAfter,
@@ -98,63 +81,13 @@ class SigningController {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** The trusted roots as PEM, for {@code openssl cms -verify -CAfile} and {@code certutil}. */
+    /**
+     * The trusted roots as PEM, for {@code openssl cms -verify -CAfile}, {@code pdfsig} and {@code certutil}: public, like
+     * any CA's certificate, so that anyone holding a signed document can check it without an account.
+     */
     @GetMapping(path = "/trust-anchors.pem", produces = "application/x-pem-file")
     Mono<String> trustAnchors() {
         return Mono.fromCallable(trustStore::pem).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    @PostMapping("/trust-anchors")
-    @PreAuthorize("hasRole('ADMIN')")
-    Mono<ResponseEntity<Void>> addTrustAnchor(@Valid @RequestBody Mono<Pem> body, @AuthenticationPrincipal Jwt jwt) {
-        return body.publishOn(Schedulers.boundedElastic()).map(b -> {
-            for (var root : parse(b.pem())) {
-                if (root.getBasicConstraints() < 0) {
-                    throw new ServerWebInputException("A trust anchor must be a CA certificate.");
-                }
-                trustStore.add(root, jwt.getSubject());
-            }
-            return ResponseEntity.noContent().build();
-        });
-    }
-
-    /** Binds a certificate issued by another (trusted) CA to a user, who signs with it elsewhere. */
-    @PostMapping("/users/{userId}/certificates")
-    @PreAuthorize("hasRole('ADMIN')")
-    Mono<ResponseEntity<CertificateInfo>> bindCertificate(@PathVariable String userId, @Valid @RequestBody Mono<Pem> body) {
-        return body.publishOn(Schedulers.boundedElastic()).map(b -> {
-            users.find(userId).orElseThrow(() -> new NotFound("No user " + userId + "."));
-            var certificate = parse(b.pem()).get(0);
-            try {
-                certificates.bind(userId, certificate, null, "imported");
-            } catch (IllegalArgumentException e) {
-                throw new org.ecabinet.platform.RuleViolation(e.getMessage());
-            }
-            return ResponseEntity.status(201).body(CertificateInfo.of(certificates.find(certificate).orElseThrow()));
-        });
-    }
-
-    /** Issues a new development-CA certificate to a user, its key under the given PIN. */
-    @PostMapping("/users/{userId}/credentials")
-    @PreAuthorize("hasRole('ADMIN')")
-    Mono<ResponseEntity<CertificateInfo>> issue(@PathVariable String userId, @Valid @RequestBody Mono<SigningPin> body) {
-        return body.publishOn(Schedulers.boundedElastic()).map(b -> {
-            var user = users.find(userId).orElseThrow(() -> new NotFound("No user " + userId + "."));
-            String fingerprint = signing.issueCredential(userId, user.displayName(), b.pin().toCharArray());
-            return ResponseEntity.status(201).body(CertificateInfo.of(certificates.find(fingerprint).orElseThrow()));
-        });
-    }
-
-    @PostMapping("/certificates/{fingerprint}/revoke")
-    @PreAuthorize("hasRole('ADMIN')")
-    Mono<ResponseEntity<Void>> revoke(@PathVariable String fingerprint, @Valid @RequestBody Mono<Revocation> body) {
-        return body.publishOn(Schedulers.boundedElastic()).map(b -> {
-            certificates.find(fingerprint).orElseThrow(() -> new NotFound("No certificate " + fingerprint + "."));
-            if (!certificates.revoke(fingerprint, clock.instant(), b.reason())) {
-                throw new org.ecabinet.platform.RuleViolation("The certificate is already revoked.");
-            }
-            return ResponseEntity.noContent().build();
-        });
     }
 
     private static byte[] base64(String field, String value) {
@@ -162,14 +95,6 @@ class SigningController {
             return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
             throw new ServerWebInputException("'" + field + "' is not valid base64.");
-        }
-    }
-
-    private static List<java.security.cert.X509Certificate> parse(String pem) {
-        try {
-            return Pki.parsePem(pem);
-        } catch (IllegalArgumentException e) {
-            throw new ServerWebInputException(e.getMessage());
         }
     }
 }

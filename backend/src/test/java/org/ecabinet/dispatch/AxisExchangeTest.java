@@ -87,8 +87,8 @@ class AxisExchangeTest {
         String adminB = b.token("admin");
         String caA = a.get("/api/signing/trust-anchors.pem", adminA).body();
         String caB = b.get("/api/signing/trust-anchors.pem", adminB).body();
-        assertThat(b.post("/api/signing/trust-anchors", adminB, ChildBackend.JSON.writeValueAsString(Map.of("pem", caA))).statusCode()).isLessThan(300);
-        assertThat(a.post("/api/signing/trust-anchors", adminA, ChildBackend.JSON.writeValueAsString(Map.of("pem", caB))).statusCode()).isLessThan(300);
+        assertThat(b.post("/api/admin/trust-anchors", adminB, ChildBackend.JSON.writeValueAsString(Map.of("pem", caA))).statusCode()).isLessThan(300);
+        assertThat(a.post("/api/admin/trust-anchors", adminA, ChildBackend.JSON.writeValueAsString(Map.of("pem", caB))).statusCode()).isLessThan(300);
     }
 
     static String dispatchedDocument(ChildBackend a, String clerk, String number) throws Exception {
@@ -98,7 +98,7 @@ class AxisExchangeTest {
         }
         var uploaded = a.upload("/api/documents/files", clerk, "cong-van-" + number + ".pdf", "application/pdf", pdf);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
-        Map<String, Object> body = new java.util.HashMap<>(DispatchApiTest.document(ChildBackend.JSON.readTree(uploaded.body()).get("fileId").asText(),
+        Map<String, Object> body = new java.util.HashMap<>(org.ecabinet.support.ApiTest.document(ChildBackend.JSON.readTree(uploaded.body()).get("fileId").asText(),
                 "ORDINARY"));
         body.put("codeNumber", number);
         var registered = a.post("/api/documents", clerk, ChildBackend.JSON.writeValueAsString(body));

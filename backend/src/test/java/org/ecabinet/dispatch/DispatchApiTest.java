@@ -168,33 +168,6 @@ class DispatchApiTest extends ApiTest {
         throw new AssertionError(organId + " not in " + report);
     }
 
-    /** Registers a document and waits until the projection shows it (it follows the events asynchronously). */
-    String register(String clerk, String confidentiality) {
-        String id = as(clerk).post().uri("/api/documents").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(document(upload(clerk), confidentiality)).exchange().expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
-        awaitDocument(clerk, id, d -> true);
-        return id;
-    }
-
-    static Map<String, Object> document(String fileId, String confidentiality) {
-        return Map.of("codeNumber", "7816", "codeNotation", "VPCP-TTĐT", "documentType", "Công văn",
-                "subject", "V/v triển khai Hệ thống thông tin phục vụ họp và xử lý công việc của Chính phủ", "promulgationPlace", "Hà Nội",
-                "promulgationDate", LocalDate.now().toString(), "signer", Map.of("competence", "KT. BỘ TRƯỞNG, CHỦ NHIỆM",
-                        "position", "Phó Chủ nhiệm", "fullName", "Nguyễn Văn A (demo)"),
-                "urgency", "URGENT", "confidentiality", confidentiality, "fileId", fileId);
-    }
-
-    String upload(String clerk) {
-        byte[] pdf;
-        try (var document = new org.ecabinet.platform.pdf.TextPdf("Công văn")) {
-            pdf = document.heading("CÔNG VĂN").paragraph("Kính gửi: Bộ Tài chính; UBND thành phố Hà Nội.").toBytes();
-        }
-        return as(clerk).post().uri("/api/documents/files").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(multipart("cong-van-7816.pdf", pdf)))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("fileId").asText();
-    }
-
     List<JsonNode> inbox(String clerk) {
         return box(clerk, "inbox");
     }
@@ -209,10 +182,4 @@ class DispatchApiTest extends ApiTest {
         return java.util.stream.StreamSupport.stream(list.spliterator(), false).toList();
     }
 
-    JsonNode awaitDocument(String user, String id, Predicate<JsonNode> condition) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            var result = as(user).get().uri("/api/documents/{id}", id).exchange().returnResult(JsonNode.class);
-            return result.getStatus().is2xxSuccessful() ? result.getResponseBody().blockFirst() : null;
-        }, d -> d != null && condition.test(d));
-    }
 }

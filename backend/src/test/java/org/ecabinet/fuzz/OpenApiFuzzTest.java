@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.bson.Document;
-import org.ecabinet.identity.Role;
+import org.ecabinet.events.account.Role;
 import org.ecabinet.identity.TestUsers;
 import org.ecabinet.identity.Users;
 import org.ecabinet.platform.storage.StoredEvents;

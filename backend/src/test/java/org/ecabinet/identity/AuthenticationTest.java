@@ -1,5 +1,6 @@
 package org.ecabinet.identity;
 
+import org.ecabinet.events.account.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

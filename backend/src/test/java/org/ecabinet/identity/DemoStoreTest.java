@@ -1,5 +1,6 @@
 package org.ecabinet.identity;
 
+import org.ecabinet.events.account.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,28 +43,28 @@ class DemoStoreTest {
 
     @Test
     void anEmptyStoreBecomesADemoStoreAndStaysOne() {
-        new DemoStore(new Settings(database), new Users(database));
-        new Users(database).save(user("admin", false));
-        new DemoStore(new Settings(database), new Users(database)); // marked: later real users do not undo the mark
+        new DemoStore(new Settings(database), new Users(database, new Credentials(database)));
+        new Users(database, new Credentials(database)).save(user("admin", false));
+        new DemoStore(new Settings(database), new Users(database, new Credentials(database))); // marked: later real users do not undo the mark
         assertThat(new Settings(database).get("store.demo")).contains("true");
     }
 
     @Test
     void aStoreWithRealUsersIsRefused() {
-        new Users(database).save(user("nguyen.van.a", false));
-        assertThatThrownBy(() -> new DemoStore(new Settings(database), new Users(database)))
+        new Users(database, new Credentials(database)).save(user("nguyen.van.a", false));
+        assertThatThrownBy(() -> new DemoStore(new Settings(database), new Users(database, new Credentials(database))))
                 .isInstanceOf(StartupRefused.class).hasMessageContaining("holds real users");
         assertThat(new Settings(database).get("store.demo")).isEmpty();
     }
 
     @Test
     void aStoreOfAnEarlierVersionSeededWithDemoUsersOnlyIsADemoStore() {
-        new Users(database).save(user("member05", true));
-        new DemoStore(new Settings(database), new Users(database));
+        new Users(database, new Credentials(database)).save(user("member05", true));
+        new DemoStore(new Settings(database), new Users(database, new Credentials(database)));
         assertThat(new Settings(database).get("store.demo")).contains("true");
     }
 
     private static CabinetUser user(String id, boolean demo) {
-        return new CabinetUser(id, id, "", Set.of(Role.ADMIN), null, 1, demo, "x", null, true);
+        return new CabinetUser(id, id, "", Set.of(Role.ADMIN), null, 1, demo, "x", null, true, false);
     }
 }

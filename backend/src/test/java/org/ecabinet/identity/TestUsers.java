@@ -1,5 +1,6 @@
 package org.ecabinet.identity;
 
+import org.ecabinet.events.account.Role;
 import java.util.Set;
 
 /** Users beyond the demo roster: members for benchmarks that need more than a cabinet has, and users for one test alone. */
@@ -22,7 +23,7 @@ public final class TestUsers {
     public static CabinetUser add(Users users, String id, String displayName, Role role, int rank, String organisationCode) {
         String demoPasswordHash = users.find("secretariat").orElseThrow().passwordHash();
         CabinetUser user = new CabinetUser(id, displayName, "(test)", Set.of(role), organisationCode, rank, true, demoPasswordHash,
-                id + "@ecabinet.example", true);
+                id + "@ecabinet.example", true, false);
         users.save(user);
         return user;
     }

@@ -1,5 +1,6 @@
 package org.ecabinet.identity;
 
+import org.ecabinet.events.account.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -118,7 +119,7 @@ class TokenForgeryTest extends ApiTest {
 
     private static CabinetUser withEnabled(CabinetUser u, boolean enabled) {
         return new CabinetUser(u.id(), u.displayName(), u.title(), u.roles(), u.organisationCode(), u.rank(), u.demo(), u.passwordHash(),
-                u.email(), enabled);
+                u.email(), enabled, u.mustChangePassword());
     }
 
     private static String token(byte[] key, String subject, List<String> roles, Instant issuedAt) {

@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.ecabinet.identity.Role;
+import org.ecabinet.events.account.Role;
 import org.ecabinet.identity.TestUsers;
 import org.ecabinet.identity.Users;
 import org.ecabinet.platform.NotPermitted;
@@ -152,11 +152,11 @@ class SigningServiceTest extends ApiTest {
     void onlyAdminsChangeTheTrustStoreOrCertificates() {
         String pem = authority.certificate() == null ? "" : Pki.pem(authority.certificate());
         for (String user : List.of(MEMBER, CHAIR, SECRETARIAT, CLERK, AUDITOR)) {
-            as(user).post().uri("/api/signing/trust-anchors").contentType(MediaType.APPLICATION_JSON)
+            as(user).post().uri("/api/admin/trust-anchors").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("pem", pem)).exchange().expectStatus().isForbidden();
-            as(user).post().uri("/api/signing/users/member09/credentials").contentType(MediaType.APPLICATION_JSON)
+            as(user).post().uri("/api/admin/users/member09/certificates").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("pin", "654321")).exchange().expectStatus().isForbidden();
-            as(user).post().uri("/api/signing/certificates/abc/revoke").contentType(MediaType.APPLICATION_JSON)
+            as(user).post().uri("/api/admin/users/member09/certificates/abc/revoke").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("reason", "x")).exchange().expectStatus().isForbidden();
         }
         web.post().uri("/api/signing/cms").contentType(MediaType.APPLICATION_JSON)
@@ -167,7 +167,7 @@ class SigningServiceTest extends ApiTest {
     void aCertificateRevokedBeforeTheSigningTimeFailsOneRevokedLaterDoesNot() throws Exception {
         String user = "clerk.g23";
         String newPin = "246810";
-        as(ADMIN).post().uri("/api/signing/users/" + user + "/credentials").contentType(MediaType.APPLICATION_JSON)
+        as(ADMIN).post().uri("/api/admin/users/" + user + "/certificates").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("pin", newPin)).exchange().expectStatus().isCreated();
         var credential = certificates.signingCredential(user).orElseThrow();
         var key = Pki.unlock(certificates.keystore(credential), newPin.toCharArray()).orElseThrow();
@@ -175,7 +175,7 @@ class SigningServiceTest extends ApiTest {
         byte[] content = "revocation".getBytes(StandardCharsets.UTF_8);
         byte[] before = CmsSignatures.signDetached(content, key, chain, Instant.now().minus(Duration.ofMinutes(1)));
 
-        as(ADMIN).post().uri("/api/signing/certificates/" + credential.fingerprint() + "/revoke").contentType(MediaType.APPLICATION_JSON)
+        as(ADMIN).post().uri("/api/admin/users/" + user + "/certificates/" + credential.fingerprint() + "/revoke").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "key compromise")).exchange().expectStatus().isNoContent();
         byte[] after = CmsSignatures.signDetached(content, key, chain, Instant.now().plus(Duration.ofMinutes(1)));
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -88,10 +90,21 @@ public abstract class ApiTest {
     }
 
     private String login(String user) {
+        return tokenAnswer(user, PASSWORD).get("token").asText();
+    }
+
+    /** Signs in with this password; later requests {@link #as} this user carry the token it gave. */
+    protected JsonNode signIn(String user, String password) {
+        JsonNode answer = tokenAnswer(user, password);
+        TOKENS.put(user, answer.get("token").asText());
+        return answer;
+    }
+
+    private JsonNode tokenAnswer(String user, String password) {
         return web.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", user, "password", PASSWORD))
+                .bodyValue(Map.of("username", user, "password", password))
                 .exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("token").asText();
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     /** All 27 cabinet members, in protocol order. */
@@ -170,5 +183,40 @@ public abstract class ApiTest {
     protected static <T> ParameterizedTypeReference<List<T>> listOf() {
         return new ParameterizedTypeReference<>() {
         };
+    }
+
+    /** Registers a document and waits until the projection shows it (it follows the events asynchronously). */
+    protected String register(String clerk, String confidentiality) {
+        String id = as(clerk).post().uri("/api/documents").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(document(upload(clerk), confidentiality)).exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+        awaitDocument(clerk, id, d -> true);
+        return id;
+    }
+
+    public static Map<String, Object> document(String fileId, String confidentiality) {
+        return Map.of("codeNumber", "7816", "codeNotation", "VPCP-TTĐT", "documentType", "Công văn",
+                "subject", "V/v triển khai Hệ thống thông tin phục vụ họp và xử lý công việc của Chính phủ", "promulgationPlace", "Hà Nội",
+                "promulgationDate", LocalDate.now().toString(), "signer", Map.of("competence", "KT. BỘ TRƯỞNG, CHỦ NHIỆM",
+                        "position", "Phó Chủ nhiệm", "fullName", "Nguyễn Văn A (demo)"),
+                "urgency", "URGENT", "confidentiality", confidentiality, "fileId", fileId);
+    }
+
+    protected String upload(String clerk) {
+        byte[] pdf;
+        try (var document = new org.ecabinet.platform.pdf.TextPdf("Công văn")) {
+            pdf = document.heading("CÔNG VĂN").paragraph("Kính gửi: Bộ Tài chính; UBND thành phố Hà Nội.").toBytes();
+        }
+        return as(clerk).post().uri("/api/documents/files").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(multipart("cong-van-7816.pdf", pdf)))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("fileId").asText();
+    }
+
+
+    protected JsonNode awaitDocument(String user, String id, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            var result = as(user).get().uri("/api/documents/{id}", id).exchange().returnResult(JsonNode.class);
+            return result.getStatus().is2xxSuccessful() ? result.getResponseBody().blockFirst() : null;
+        }, d -> d != null && condition.test(d));
     }
 }

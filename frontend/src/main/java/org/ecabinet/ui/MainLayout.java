@@ -1,9 +1,12 @@
 package org.ecabinet.ui;
 
+import org.ecabinet.ui.admin.TrustAnchorsView;
+import org.ecabinet.ui.admin.UsersAdminView;
 import org.ecabinet.ui.audit.AuditView;
 import org.ecabinet.ui.ballot.MyBallotsView;
 import org.ecabinet.ui.dispatch.DocumentsView;
 import org.ecabinet.ui.dispatch.ReportsView;
+import org.ecabinet.ui.identity.ChangePasswordView;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.SignedInUser;
 import org.ecabinet.ui.session.SessionsView;
@@ -47,8 +50,10 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
-        nav.addItem(new SideNavItem(getTranslation("nav.sessions"), SessionsView.class));
-        nav.addItem(new SideNavItem(getTranslation("nav.ballots"), MyBallotsView.class));
+        if (!user.mustChangePassword()) {
+            nav.addItem(new SideNavItem(getTranslation("nav.sessions"), SessionsView.class));
+            nav.addItem(new SideNavItem(getTranslation("nav.ballots"), MyBallotsView.class));
+        }
         if (user.has("AGENCY_CLERK") || user.has("SECRETARIAT") || user.has("AUDITOR")) {
             nav.addItem(new SideNavItem(getTranslation("nav.documents"), DocumentsView.class));
         }
@@ -58,6 +63,11 @@ public class MainLayout extends AppLayout {
         if (user.has("AUDITOR") || user.has("ADMIN")) {
             nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class));
         }
+        if (user.has("ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.users"), UsersAdminView.class));
+            nav.addItem(new SideNavItem(getTranslation("nav.trustAnchors"), TrustAnchorsView.class));
+        }
+        nav.addItem(new SideNavItem(getTranslation("nav.password"), ChangePasswordView.class));
 
         addToNavbar(new DrawerToggle(), bar);
         addToDrawer(nav);

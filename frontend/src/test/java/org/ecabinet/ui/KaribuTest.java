@@ -56,6 +56,8 @@ public abstract class KaribuTest {
     protected org.ecabinet.ui.audit.AuditClient audit;
     @MockitoBean
     protected org.ecabinet.ui.dispatch.DocumentsClient documents;
+    @MockitoBean
+    protected org.ecabinet.ui.admin.AdminClient admin;
 
     @BeforeEach
     void startVaadin() {
@@ -82,8 +84,17 @@ public abstract class KaribuTest {
 
     /** Signs in a user who acts for an organisation (a clerk). */
     protected void signInFor(String organisationCode, String userId, String... roles) {
-        SignedInUser user = new SignedInUser(userId, "Thành viên 05 (demo)", "Phó Thủ tướng Chính phủ", Set.of(roles), organisationCode,
-                "token-" + userId);
+        authenticate(new SignedInUser(userId, "Thành viên 05 (demo)", "Phó Thủ tướng Chính phủ", Set.of(roles), organisationCode,
+                "token-" + userId, false), roles);
+    }
+
+    /** Signs in a user whose password an administrator set: the frontend gives them the pending-password role only. */
+    protected void signInWithPasswordPending(String userId, String... roles) {
+        authenticate(new SignedInUser(userId, "Người dùng mới", "Văn thư", Set.of(roles), null, "token-" + userId, true),
+                org.ecabinet.ui.identity.ChangePasswordView.PENDING);
+    }
+
+    private void authenticate(SignedInUser user, String... roles) {
         var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
                 java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
         SecurityContextHolder.getContext().setAuthentication(authentication);

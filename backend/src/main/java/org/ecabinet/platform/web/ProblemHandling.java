@@ -192,8 +192,8 @@ public class ProblemHandling {
         if (cause instanceof InvalidInput invalid) {
             return invalidInput(invalid);
         }
-        if (cause instanceof RuleViolation) {
-            return respond(problem(HttpStatus.CONFLICT, "not-allowed-now", "Not allowed now", cause.getMessage()));
+        if (cause instanceof RuleViolation violation) {
+            return respond(problem(HttpStatus.CONFLICT, violation.code(), "Not allowed now", cause.getMessage()));
         }
         if (cause instanceof NotPermitted notPermitted) {
             return respond(problem(HttpStatus.FORBIDDEN, notPermitted.code(), "Forbidden", cause.getMessage()));

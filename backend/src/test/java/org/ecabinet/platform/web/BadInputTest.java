@@ -64,11 +64,11 @@ class BadInputTest extends ApiTest {
                 .bodyValue(Map.of("reason", NUL_AND_OVERRIDE)), "reason");
         assertThat(room(sessionId).get("status").asText()).isEqualTo("SCHEDULED");
 
-        refusedText(as(ADMIN).post().uri("/api/signing/users/{id}/credentials", "member07").contentType(MediaType.APPLICATION_JSON)
+        refusedText(as(ADMIN).post().uri("/api/admin/users/{id}/certificates", "member07").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("pin", "12345\u0000678")), "pin");
-        refusedText(as(ADMIN).post().uri("/api/signing/users/{id}/credentials", "member07").contentType(MediaType.APPLICATION_JSON)
+        refusedText(as(ADMIN).post().uri("/api/admin/users/{id}/certificates", "member07").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("pin", "1234\u202E5678")), "pin");
-        refusedText(as(ADMIN).post().uri("/api/signing/certificates/{fp}/revoke", "0".repeat(64)).contentType(MediaType.APPLICATION_JSON)
+        refusedText(as(ADMIN).post().uri("/api/admin/users/{id}/certificates/{fp}/revoke", "member07", "0".repeat(64)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", NUL_AND_OVERRIDE)), "reason");
         refusedText(as(SECRETARIAT).post().uri("/api/ballots/{id}/withdraw", "any").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "rút\u202Dlại")), "reason");

@@ -40,17 +40,17 @@ class FileOwnershipTest extends ApiTest {
         String financeFile = uploadDocumentFile(FINANCE_CLERK);
         long documentsBefore = documentsOf(JUSTICE_CLERK);
 
-        refusedAsUnknownFile(register(JUSTICE_CLERK, financeFile), "fileId");
+        refusedAsUnknownFile(registration(JUSTICE_CLERK, financeFile), "fileId");
 
         assertThat(documentsOf(JUSTICE_CLERK)).isEqualTo(documentsBefore);
-        assertThat(register(FINANCE_CLERK, financeFile).expectStatus().isCreated()).isNotNull();
+        assertThat(registration(FINANCE_CLERK, financeFile).expectStatus().isCreated()).isNotNull();
     }
 
     @Test
     void anUploadIsAttachedToOneDocumentOnly() {
         String file = uploadDocumentFile(FINANCE_CLERK);
-        register(FINANCE_CLERK, file).expectStatus().isCreated();
-        refusedAsUnknownFile(register(FINANCE_CLERK, file), "fileId");
+        registration(FINANCE_CLERK, file).expectStatus().isCreated();
+        refusedAsUnknownFile(registration(FINANCE_CLERK, file), "fileId");
     }
 
     @Test
@@ -62,14 +62,14 @@ class FileOwnershipTest extends ApiTest {
         refusedAsUnknownFile(as(JUSTICE_CLERK).post().uri("/api/documents").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(),
                 "attachmentIds");
         // Nothing was kept from the refused request: the clerk's own upload is still free to register.
-        register(JUSTICE_CLERK, own).expectStatus().isCreated();
+        registration(JUSTICE_CLERK, own).expectStatus().isCreated();
     }
 
     @Test
     void aBallotDraftCannotBeRegisteredAsADocumentEvenBySomeoneOfTheSameOffice() {
         String draft = uploadDraft();
-        refusedAsUnknownFile(register(OFFICE_CLERK, draft), "fileId");
-        refusedAsUnknownFile(register(SECRETARIAT, draft), "fileId");
+        refusedAsUnknownFile(registration(OFFICE_CLERK, draft), "fileId");
+        refusedAsUnknownFile(registration(SECRETARIAT, draft), "fileId");
     }
 
     @Test
@@ -78,7 +78,7 @@ class FileOwnershipTest extends ApiTest {
         String paperId = as(SECRETARIAT).post().uri("/api/sessions/{id}/agenda/{item}/papers", session[0], session[1])
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(multipart("to-trinh.pdf", pdf("Tờ trình"))))
                 .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
-        refusedAsUnknownFile(register(OFFICE_CLERK, paperId), "fileId");
+        refusedAsUnknownFile(registration(OFFICE_CLERK, paperId), "fileId");
         refusedAsUnknownFile(issueBallot(List.of(paperId)), "draftIds");
     }
 
@@ -123,7 +123,7 @@ class FileOwnershipTest extends ApiTest {
     void uploadsNeverAttachedAreReclaimedAndAttachedOnesStay() {
         String abandoned = uploadDocumentFile(FINANCE_CLERK);
         String kept = uploadDocumentFile(FINANCE_CLERK);
-        register(FINANCE_CLERK, kept).expectStatus().isCreated();
+        registration(FINANCE_CLERK, kept).expectStatus().isCreated();
 
         files.reclaim(Instant.now().plusSeconds(1));
 
@@ -137,7 +137,7 @@ class FileOwnershipTest extends ApiTest {
                 .jsonPath("$.errors[0].field").isEqualTo(field).jsonPath("$.errors[0].code").isEqualTo("file.unknown");
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec register(String clerk, String fileId) {
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec registration(String clerk, String fileId) {
         return as(clerk).post().uri("/api/documents").contentType(MediaType.APPLICATION_JSON).bodyValue(document(fileId)).exchange();
     }
 

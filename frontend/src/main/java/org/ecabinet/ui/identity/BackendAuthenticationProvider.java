@@ -57,9 +57,12 @@ class BackendAuthenticationProvider implements AuthenticationProvider {
         Set<String> roles = new HashSet<>();
         user.get("roles").forEach(r -> roles.add(r.asText()));
         SignedInUser principal = new SignedInUser(user.get("id").asText(), user.get("displayName").asText(),
-                user.path("title").asText(""), Set.copyOf(roles), user.path("organisationCode").asText(null), issued.get("token").asText());
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
+                user.path("title").asText(""), Set.copyOf(roles), user.path("organisationCode").asText(null), issued.get("token").asText(),
+                issued.path("mustChangePassword").asBoolean(false));
+        // Until they chose their own password, the backend refuses them everything else: so do the views.
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.mustChangePassword()
+                ? java.util.List.of(new SimpleGrantedAuthority("ROLE_" + ChangePasswordView.PENDING))
+                : roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
     }
 
     @Override

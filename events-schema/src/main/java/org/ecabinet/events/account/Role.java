@@ -1,5 +1,6 @@
-package org.ecabinet.identity;
+package org.ecabinet.events.account;
 
+/** What a user may do; granted and withdrawn by an administrator ({@link UserRolesChanged}). */
 public enum Role {
     /** thành viên Chính phủ */
     MEMBER,
