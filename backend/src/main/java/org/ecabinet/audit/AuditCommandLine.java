@@ -34,23 +34,45 @@ public final class AuditCommandLine {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 3 && args[0].equals("verify-proof")) {
-            System.exit(verifyProof(Path.of(args[1]), Path.of(args[2])) ? 0 : 1);
-        } else if (args.length == 3 && args[0].equals("verify-checkpoints")) {
-            System.exit(verifyCheckpoints(Path.of(args[1]), Path.of(args[2])) ? 0 : 1);
-        } else if (args.length == 4 && args[0].equals("verify")) {
-            System.exit(verifyStore(args[1], args[2], args[3]) ? 0 : 1);
+        System.exit(run(args));
+    }
+
+    /** The exit code; input that cannot be read is said in one line (exit code 2), never with a stack trace. */
+    static int run(String... args) throws Exception {
+        try {
+            if (args.length == 3 && args[0].equals("verify-proof")) {
+                return verifyProof(Path.of(args[1]), Path.of(args[2])) ? 0 : 1;
+            } else if (args.length == 3 && args[0].equals("verify-checkpoints")) {
+                return verifyCheckpoints(Path.of(args[1]), Path.of(args[2])) ? 0 : 1;
+            } else if (args.length == 4 && args[0].equals("verify")) {
+                return verifyStore(args[1], args[2], args[3]) ? 0 : 1;
+            }
+        } catch (UnreadableInput e) {
+            System.err.println("audit: " + e.getMessage());
+            return 2;
         }
         System.err.println("""
                 usage: audit verify-proof PROOF.json CA.pem
                        audit verify-checkpoints DIR CA.pem
                        audit verify BACKEND_URL USER PASSWORD""");
-        System.exit(2);
+        return 2;
+    }
+
+    /** A file given on the command line that is missing or not what it should be. */
+    static final class UnreadableInput extends Exception {
+        UnreadableInput(String message) {
+            super(message);
+        }
     }
 
     static boolean verifyProof(Path file, Path trustAnchorsPem) throws Exception {
         List<X509Certificate> anchors = anchors(trustAnchorsPem);
-        InclusionProof proof = JSON.readValue(file.toFile(), InclusionProof.class);
+        InclusionProof proof;
+        try {
+            proof = JSON.readValue(readable(file, "proof"), InclusionProof.class);
+        } catch (java.io.IOException e) {
+            throw new UnreadableInput(file + " is not an inclusion proof (GET /api/audit/events/{global}/proof): " + firstLine(e));
+        }
         StoredEvents.StoredEvent event = proof.event();
         System.out.printf("Event %d: %s #%d of %s (%s)%n", event.global(), event.eventType(), event.sequence(), event.aggregateId(), event.timestamp());
         boolean holds = true;
@@ -118,7 +140,32 @@ public final class AuditCommandLine {
     }
 
     private static List<X509Certificate> anchors(Path pem) throws Exception {
-        return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(Files.readAllBytes(pem))).stream()
-                .map(X509Certificate.class::cast).toList();
+        byte[] bytes = readable(pem, "trust anchors");
+        String hint = " (expected PEM certificates, as GET /api/signing/trust-anchors.pem serves them)";
+        List<X509Certificate> anchors;
+        try {
+            anchors = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes)).stream()
+                    .map(X509Certificate.class::cast).toList();
+        } catch (java.security.cert.CertificateException e) {
+            throw new UnreadableInput(pem + " holds no readable certificate" + hint + ": " + firstLine(e));
+        }
+        if (anchors.isEmpty()) {
+            throw new UnreadableInput(pem + " holds no certificate" + hint);
+        }
+        return anchors;
+    }
+
+    private static byte[] readable(Path file, String what) throws UnreadableInput {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new UnreadableInput("cannot read the " + what + " file " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 }

@@ -89,7 +89,7 @@ class DispatchViewsTest extends KaribuTest {
         HasValueUtilsKt._setValue(_get(PasswordField.class, spec -> spec.withId("signing-pin")), "123456");
         ButtonKt._click(_get(Button.class, spec -> spec.withId("sign")));
         verify(documents).act("token-" + SENDER, "d-1", "signature", Map.of("pin", "123456"));
-        assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).startsWith("Đã ký số: Văn thư VPCP");
+        assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).isEqualTo("Đã ký số bởi Văn thư VPCP lúc 09:00, 25/11/2026");
 
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<String> to = _get(MultiSelectComboBox.class, spec -> spec.withId("dispatch-to"));
@@ -110,7 +110,13 @@ class DispatchViewsTest extends KaribuTest {
         assertThat(_find(Button.class, spec -> spec.withId("sign"))).as("no sender actions for a recipient").isEmpty();
         ButtonKt._click(_get(Button.class, spec -> spec.withId("receive")));
         verify(documents).act(eq("token-" + FINANCE), eq("d-1"), eq("receive"), isNull());
-        assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).startsWith("Chữ ký số của Văn thư VPCP hợp lệ khi tiếp nhận");
+        assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText())
+                .isEqualTo("Chữ ký số hợp lệ — ký bởi Văn thư VPCP lúc 09:00, 25/11/2026");
+        var technical = _get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("signature-details"));
+        assertThat(technical.isOpened()).as("technical details only on request").isFalse();
+        assertThat(technical.getElement().getTextRecursively()).contains("TOTAL_PASSED").contains("cd".repeat(32));
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("document-details")).getText())
+                .as("the recipient's own status, not the sender's").contains("Đã tiếp nhận").doesNotContain("Đã gửi");
         assertThat(text(_get(UnorderedList.class, spec -> spec.withId("timeline")))).contains("Văn phòng Chính phủ: Vào sổ văn bản đi — 7816/VPCP-TTĐT");
 
         ButtonKt._click(_get(Button.class, spec -> spec.withId("assign")));

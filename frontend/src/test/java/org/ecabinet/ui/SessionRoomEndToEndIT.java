@@ -145,10 +145,10 @@ class SessionRoomEndToEndIT {
         wait.until(d -> d.getPageSource().contains("[DEMO] Tờ trình dự thảo Nghị định"));
         screenshot("10-documents");
         browser.findElements(By.xpath("//vaadin-grid-cell-content[contains(., '[DEMO] Tờ trình dự thảo Nghị định')]")).get(0).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signature-badge"), "Đã ký số"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signature-badge"), "Đã ký số bởi"));
         browser.findElement(By.id("receive")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signature-badge"), "hợp lệ khi tiếp nhận"));
-        assertThat(browser.findElement(By.id("signature-badge")).getText()).contains("TOTAL_PASSED");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signature-badge"), "Chữ ký số hợp lệ — ký bởi"));
+        assertThat(browser.findElement(By.id("signature-badge")).getText()).doesNotContain("TOTAL_PASSED");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("[03]");
         screenshot("11-document-received");
     }

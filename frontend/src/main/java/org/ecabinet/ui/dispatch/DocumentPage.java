@@ -58,6 +58,7 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
     private final H2 title = new H2();
     private final Paragraph details = new Paragraph();
     private final Span badge = new Span();
+    private final com.vaadin.flow.component.details.Details signatureDetails = new com.vaadin.flow.component.details.Details();
     private final HorizontalLayout files = new HorizontalLayout();
     private final Grid<Recipient> recipients = new Grid<>();
     private final UnorderedList timeline = new UnorderedList();
@@ -68,6 +69,8 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         this.user = currentUser.get();
         details.setId("document-details");
         badge.setId("signature-badge");
+        signatureDetails.setId("signature-details");
+        signatureDetails.setSummaryText(getTranslation("document.technicalDetails"));
         timeline.setId("timeline");
         actions.setId("actions");
         recipients.setId("recipients");
@@ -77,7 +80,7 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         recipients.addColumn(r -> Formats.when(r.acceptedAt())).setHeader(getTranslation("document.acceptedAt"));
         recipients.addColumn(r -> r.reason() != null ? r.reason() : r.assignee() != null ? r.assignee() : "").setHeader(getTranslation("document.note"));
         recipients.setAllRowsVisible(true);
-        add(title, details, badge, files, new H3(getTranslation("document.recipients")), recipients, actions,
+        add(title, details, badge, signatureDetails, files, new H3(getTranslation("document.recipients")), recipients, actions,
                 new H3(getTranslation("document.timeline")), timeline);
     }
 
@@ -98,7 +101,9 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         title.setText(shown.documentType() + " số " + shown.codeNumber() + "/" + shown.codeNotation());
         details.setText(getTranslation("document.detailsLine", agencyNames.getOrDefault(shown.senderOrganId(), shown.senderOrganId()),
                 shown.subject(), shown.promulgationPlace(), Formats.day(shown.promulgationDate()), getTranslation("urgency." + shown.urgency()),
-                getTranslation("confidentiality." + shown.confidentiality()), shown.pageCount(), getTranslation("state." + shown.state())));
+                getTranslation("confidentiality." + shown.confidentiality()), shown.pageCount(),
+                // a recipient reads where the document stands with them, not the sender's state ("sent")
+                mine(shown).map(r -> getTranslation("status." + r.statusCode())).orElseGet(() -> getTranslation("state." + shown.state()))));
         renderBadge(shown);
         files.removeAll();
         files.add(download("van-ban-" + shown.codeNumber() + ".pdf", () -> client.pdf(user.token(), documentId), getTranslation("document.pdf"), "download-pdf"));
@@ -115,22 +120,33 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         renderActions(shown);
     }
 
+    /**
+     * The signature in words: valid, invalid or not checkable, signed by whom and when; the ETSI report and the
+     * certificate's fingerprint only behind "technical details".
+     */
     private void renderBadge(Document shown) {
         badge.getElement().getThemeList().clear();
+        signatureDetails.setVisible(false);
         Optional<Recipient> mine = mine(shown);
         if (shown.signature() == null || !shown.signedCurrentVersion()) {
             badge.setText(getTranslation("document.unsigned", shown.currentVersion()));
             badge.getElement().getThemeList().add("badge contrast");
-        } else if (mine.isPresent() && mine.get().signatureReport() != null) {
-            boolean valid = mine.get().signatureReport().startsWith("TOTAL_PASSED");
-            badge.setText(getTranslation(valid ? "document.signatureVerified" : "document.signatureFailed", shown.signature().signerName(),
-                    mine.get().signatureReport()));
-            badge.getElement().getThemeList().add(valid ? "badge success" : "badge error");
-        } else {
-            badge.setText(getTranslation("document.signed", shown.signature().signerName(), Formats.when(shown.signature().signingTime()),
-                    shown.signature().certificateSha256().substring(0, 16)));
-            badge.getElement().getThemeList().add("badge success");
+            return;
         }
+        String signer = shown.signature().signerName();
+        String when = Formats.when(shown.signature().signingTime());
+        String report = mine.map(Recipient::signatureReport).orElse(null);
+        if (report == null) {
+            badge.setText(getTranslation("document.signed", signer, when));
+            badge.getElement().getThemeList().add("badge success");
+        } else {
+            String outcome = report.startsWith("TOTAL_PASSED") ? "valid" : report.startsWith("TOTAL_FAILED") ? "invalid" : "unchecked";
+            badge.setText(getTranslation("document.signature." + outcome, signer, when));
+            badge.getElement().getThemeList().add(outcome.equals("valid") ? "badge success" : outcome.equals("invalid") ? "badge error" : "badge contrast");
+        }
+        signatureDetails.setContent(new Span(getTranslation("document.signatureTechnical",
+                report == null ? getTranslation("document.signatureNotYetChecked") : report, shown.signature().certificateSha256())));
+        signatureDetails.setVisible(true);
     }
 
     private void renderActions(Document shown) {
