@@ -12,7 +12,9 @@ public class LanguageSwitch extends Select<Locale> {
 
     public LanguageSwitch() {
         setItems(List.of(Translations.VIETNAMESE, Translations.ENGLISH));
-        setItemLabelGenerator(locale -> locale.getLanguage().equals("vi") ? "Tiếng Việt" : "English");
+        // the field shows the short code (room for the user's name on a phone), the list the languages' own names
+        setItemLabelGenerator(locale -> locale.getLanguage().toUpperCase(Locale.ROOT));
+        setRenderer(new com.vaadin.flow.data.renderer.TextRenderer<>(locale -> locale.getLanguage().equals("vi") ? "Tiếng Việt" : "English"));
         setValue(UI.getCurrent().getLocale().getLanguage().equals("en") ? Translations.ENGLISH : Translations.VIETNAMESE);
         setAriaLabel(getTranslation("language.label"));
         setId("language");

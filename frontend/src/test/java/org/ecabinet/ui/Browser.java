@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -88,15 +87,35 @@ final class Browser implements AutoCloseable {
     void screenshots(String name) throws IOException {
         Files.createDirectories(EndToEndBackend.OUTPUT);
         Files.write(EndToEndBackend.OUTPUT.resolve(name + "-1400.png"), driver.getScreenshotAs(OutputType.BYTES));
-        Dimension desktop = driver.manage().window().getSize();
-        driver.manage().window().setSize(new Dimension(390, 844));
+        asPhone();
+        try {
+            Files.write(EndToEndBackend.OUTPUT.resolve(name + "-390.png"), driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            asDesktop();
+        }
+    }
+
+    /**
+     * The page as a 390 × 844 phone shows it. Chromium's device emulation, because a headless window narrower
+     * than 500 px is silently widened.
+     */
+    void asPhone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 1,
+                "mobile", true));
+        settle();
+    }
+
+    void asDesktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        settle();
+    }
+
+    private static void settle() {
         try {
             Thread.sleep(400); // let the layout settle at the new width
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Files.write(EndToEndBackend.OUTPUT.resolve(name + "-390.png"), driver.getScreenshotAs(OutputType.BYTES));
-        driver.manage().window().setSize(desktop);
     }
 
     @Override

@@ -40,9 +40,9 @@ public class MyBallotsView extends VerticalLayout implements HasDynamicTitle {
         ballots.setAriaLabel(getTranslation("ballots.heading"));
         ballots.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         ballots.addComponentColumn(this::awaiting).setHeader(getTranslation("ballots.mine")).setAutoWidth(true).setFlexGrow(0);
-        ballots.addColumn(BallotSummary::subject).setHeader(getTranslation("ballots.subject")).setFlexGrow(3);
-        ballots.addColumn(b -> getTranslation("ballot.status." + b.status())).setHeader(getTranslation("ballots.status"));
-        ballots.addColumn(b -> Formats.when(b.deadline())).setHeader(getTranslation("ballots.deadline"));
+        ballots.addColumn(BallotSummary::subject).setHeader(getTranslation("ballots.subject")).setWidth("16rem").setFlexGrow(3);
+        ballots.addColumn(b -> getTranslation("ballot.status." + b.status())).setHeader(getTranslation("ballots.status")).setWidth("9rem");
+        ballots.addColumn(b -> Formats.when(b.deadline())).setHeader(getTranslation("ballots.deadline")).setWidth("10rem");
         ballots.addColumn(b -> b.answered() + "/" + b.eligible()).setHeader(getTranslation("ballots.answered"));
         ballots.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(BallotView.class, click.getItem().ballotId())));
         ballots.setItems(client.list(user.token()).stream()

@@ -46,7 +46,7 @@ public class DocumentsView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(DocumentSummary::number).setHeader(getTranslation("document.number")).setAutoWidth(true);
         grid.addColumn(DocumentSummary::documentType).setHeader(getTranslation("document.type")).setAutoWidth(true);
-        grid.addColumn(DocumentSummary::subject).setHeader(getTranslation("document.subject")).setFlexGrow(3);
+        grid.addColumn(DocumentSummary::subject).setHeader(getTranslation("document.subject")).setWidth("16rem").setFlexGrow(3);
         grid.addColumn(d -> getTranslation("urgency." + d.urgency())).setHeader(getTranslation("document.urgency")).setAutoWidth(true);
         grid.addColumn(d -> box.equals("inbox") ? getTranslation("status." + d.myStatus()) : getTranslation("state." + d.state()))
                 .setHeader(getTranslation("document.status")).setAutoWidth(true);

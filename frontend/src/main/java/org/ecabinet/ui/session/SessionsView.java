@@ -56,12 +56,12 @@ public class SessionsView extends VerticalLayout implements HasDynamicTitle {
         sessions.setId("sessions");
         sessions.setAriaLabel(heading.getText());
         sessions.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        sessions.addColumn(SessionSummary::title).setHeader(getTranslation("sessions.title")).setFlexGrow(3);
-        sessions.addColumn(s -> getTranslation("session.kind." + s.kind())).setHeader(getTranslation("sessions.kind"));
-        sessions.addColumn(s -> Formats.when(s.startsAt())).setHeader(getTranslation("sessions.startsAt"));
+        sessions.addColumn(SessionSummary::title).setHeader(getTranslation("sessions.title")).setWidth("16rem").setFlexGrow(3);
+        sessions.addColumn(s -> getTranslation("session.kind." + s.kind())).setHeader(getTranslation("sessions.kind")).setWidth("8rem");
+        sessions.addColumn(s -> Formats.when(s.startsAt())).setHeader(getTranslation("sessions.startsAt")).setWidth("10rem");
         sessions.addColumn(s -> s.online() ? getTranslation("session.online") : Objects.toString(s.location(), ""))
-                .setHeader(getTranslation("sessions.place"));
-        sessions.addColumn(s -> getTranslation("session.status." + s.status())).setHeader(getTranslation("sessions.status"));
+                .setHeader(getTranslation("sessions.place")).setWidth("12rem");
+        sessions.addColumn(s -> getTranslation("session.status." + s.status())).setHeader(getTranslation("sessions.status")).setWidth("9rem");
         sessions.addColumn(SessionSummary::agendaItems).setHeader(getTranslation("sessions.items")).setFlexGrow(0).setAutoWidth(true);
         sessions.addItemClickListener(click -> open(click.getItem()));
         sessions.setAllRowsVisible(true);

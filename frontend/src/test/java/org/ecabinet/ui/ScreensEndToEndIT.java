@@ -1,0 +1,125 @@
+package org.ecabinet.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * Every main view of every role in Chromium: axe-core's accessibility rules (no violation of impact serious or
+ * critical, and none of the landmark rules), and at a phone's 390 × 844 the page does not scroll sideways and every
+ * header control lies inside the screen. Screenshots at both widths go to {@code target/e2e/screens-<role>-<view>}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ScreensEndToEndIT {
+
+    /** The views each role reaches from its navigation, by route. */
+    static final Map<String, List<String>> VIEWS = new LinkedHashMap<>();
+
+    static {
+        VIEWS.put("member05", List.of("sessions", "ballots", "password"));
+        VIEWS.put("secretariat", List.of("sessions", "ballots", "ballots/new", "documents", "documents/new", "reports"));
+        VIEWS.put("clerk.g12", List.of("documents", "documents/new", "sessions"));
+        VIEWS.put("auditor", List.of("audit", "documents", "reports"));
+        VIEWS.put("admin", List.of("admin/users", "admin/trust-anchors", "audit", "reports"));
+    }
+
+    /** Moderate, but on every page before: the page's content must sit in a main landmark. */
+    static final List<String> LANDMARK_RULES = List.of("landmark-one-main", "region");
+    static final List<String> HEADER_CONTROLS = List.of("signed-in-user", "language", "sign-out");
+
+    @LocalServerPort
+    int port;
+    Browser chromium;
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) throws Exception {
+        EndToEndBackend.register(registry);
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        chromium = new Browser(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void everyMainViewIsAccessibleAndFitsAPhone() throws Exception {
+        List<String> findings = new ArrayList<>();
+        for (var role : VIEWS.entrySet()) {
+            chromium.signIn(role.getKey());
+            for (String view : role.getValue()) {
+                String where = role.getKey() + " /" + view;
+                chromium.open("/" + view);
+                chromium.wait.until(d -> !d.findElements(By.id("signed-in-user")).isEmpty() && !d.findElements(By.id("view")).isEmpty());
+                Thread.sleep(300); // the view's own content after the frame
+                findings.addAll(accessibility(where));
+                chromium.screenshots("screens-" + role.getKey() + "-" + view.replace('/', '-'));
+                chromium.asPhone();
+                try {
+                    findings.addAll(phoneLayout(where));
+                } finally {
+                    chromium.asDesktop();
+                }
+            }
+            chromium.open("/logout");
+            chromium.driver.manage().deleteAllCookies();
+        }
+        assertThat(findings).isEmpty();
+    }
+
+    private List<String> accessibility(String where) {
+        // Vaadin's connection indicator is an empty status element of the framework, outside any landmark by design
+        Results results = new AxeBuilder().exclude("vaadin-connection-indicator").analyze(chromium.driver);
+        List<String> found = new ArrayList<>();
+        for (Rule violation : results.getViolations()) {
+            boolean serious = "serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact());
+            if (serious || LANDMARK_RULES.contains(violation.getId())) {
+                found.add(where + ": axe " + violation.getId() + " (" + violation.getImpact() + ") at "
+                        + violation.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList());
+            }
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> phoneLayout(String where) {
+        List<String> found = new ArrayList<>();
+        var js = (org.openqa.selenium.JavascriptExecutor) chromium.driver;
+        long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        if (viewport != 390) {
+            found.add(where + ": the phone emulation gave a " + viewport + " px viewport");
+        }
+        if (scrollWidth > viewport) {
+            found.add(where + ": scrolls sideways at 390 px (" + scrollWidth + " px wide)");
+        }
+        for (String id : HEADER_CONTROLS) {
+            List<Number> box = (List<Number>) js.executeScript(
+                    "var r = document.getElementById(arguments[0]).getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom, r.width];", id);
+            if (box.get(0).doubleValue() < 0 || box.get(1).doubleValue() > viewport || box.get(2).doubleValue() < 0 || box.get(4).doubleValue() < 24) {
+                found.add(where + ": header control " + id + " not wholly on the phone screen: " + box);
+            }
+        }
+        return found;
+    }
+}
