@@ -9,7 +9,8 @@ frontend_port=${CABINET_FRONTEND_PORT:-8080}
 started=$(date +%s)
 
 echo "Building (tests skipped; run 'mvn -B verify' for them)..."
-mvn -B -q -Dstyle.color=never install -DskipTests
+# Maven 3.8 prints colour resets even in batch mode: stripped, so that the terminal shows plain text.
+mvn -B -q -Dstyle.color=never install -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 built=$(date +%s)
 
 mkdir -p data/logs keys

@@ -260,10 +260,10 @@ class BallotController {
                                                           @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
         return body.flatMap(b -> find(ballotId).publishOn(Schedulers.boundedElastic()).map(view -> {
                     if (view.status != BallotStatus.CLOSED) {
-                        throw new RuleViolation("The result is published after the ballot closes.");
+                        throw new RuleViolation("ballot.not-closed", "The result is published after the ballot closes.");
                     }
                     if (view.report != null) {
-                        throw new RuleViolation("The result has already been published.");
+                        throw new RuleViolation("ballot.result-published", "The result has already been published.");
                     }
                     byte[] report = BallotReport.render(view, id -> users.find(id).orElse(null));
                     byte[] signed = signing.signPdf(jwt.getSubject(), b.chars(), report, "Báo cáo kết quả lấy ý kiến thành viên Chính phủ");

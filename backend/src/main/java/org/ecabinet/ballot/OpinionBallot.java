@@ -61,13 +61,13 @@ public class OpinionBallot {
     @CommandHandler
     OpinionBallot(IssueBallot command, DeadlineManager deadlines) {
         if (command.questions().isEmpty()) {
-            throw new RuleViolation("A ballot needs at least one question.");
+            throw new RuleViolation("ballot.no-question", "A ballot needs at least one question.");
         }
         if (command.eligibleMembers().isEmpty()) {
-            throw new RuleViolation("A ballot needs eligible members.");
+            throw new RuleViolation("ballot.no-members", "A ballot needs eligible members.");
         }
         if (!command.deadline().isAfter(command.now())) {
-            throw new RuleViolation("The deadline must be in the future.");
+            throw new RuleViolation("ballot.deadline-in-past", "The deadline must be in the future.");
         }
         apply(new BallotIssued(command.ballotId(), command.subject(), command.drafts(), command.questions(),
                 command.eligibleMembers(), command.chairId(), command.deadline()));
@@ -79,7 +79,7 @@ public class OpinionBallot {
     void handle(ExtendDeadline command, DeadlineManager deadlines) {
         requireOpen("extend");
         if (!command.deadline().isAfter(deadline)) {
-            throw new RuleViolation("An extension must move the deadline later than " + deadline + ".");
+            throw new RuleViolation("ballot.extension-not-later", "An extension must move the deadline later than " + deadline + ".");
         }
         apply(new BallotDeadlineExtended(ballotId, command.deadline(), command.reason()));
         schedule(deadlines, command.deadline(), command.reminders(), command.now());
@@ -104,13 +104,13 @@ public class OpinionBallot {
         }
         requireOpen("answer");
         if (command.now().isAfter(deadline)) {
-            throw new RuleViolation("The deadline for answers passed at " + deadline + ".");
+            throw new RuleViolation("ballot.deadline-passed", "The deadline for answers passed at " + deadline + ".");
         }
         checkAnswers(command.answers());
         String canonical = AnswerCanonicalForm.of(ballotId, command.memberId(), draftHashes, command.answers());
         VerificationReport report = signatures.verify(AnswerCanonicalForm.bytes(canonical), decode(command.signature()));
         if (!report.passed()) {
-            throw new RuleViolation("The signature was not accepted: " + report.message() + " (" + report.subIndication() + ")");
+            throw new RuleViolation("ballot.signature-refused", "The signature was not accepted: " + report.message() + " (" + report.subIndication() + ")");
         }
         if (!command.memberId().equals(report.signerUserId())) {
             throw new NotPermitted("The signing certificate does not belong to you.");
@@ -125,10 +125,10 @@ public class OpinionBallot {
     @CommandHandler
     void handle(PublishResult command) {
         if (!closed) {
-            throw new RuleViolation("The result is published after the ballot closes.");
+            throw new RuleViolation("ballot.not-closed", "The result is published after the ballot closes.");
         }
         if (resultPublished) {
-            throw new RuleViolation("The result has already been published.");
+            throw new RuleViolation("ballot.result-published", "The result has already been published.");
         }
         apply(new BallotResultPublished(ballotId, command.reportId(), command.fileName(), command.sha256(), command.size(), command.signedBy()));
     }
@@ -174,17 +174,17 @@ public class OpinionBallot {
         Set<String> given = new HashSet<>();
         for (QuestionAnswer answer : answers) {
             if (!expected.contains(answer.questionId())) {
-                throw new RuleViolation("This ballot has no question " + answer.questionId() + ".");
+                throw new RuleViolation("ballot.unknown-question", "This ballot has no question " + answer.questionId() + ".");
             }
             if (!given.add(answer.questionId())) {
-                throw new RuleViolation("Question " + answer.questionId() + " is answered twice.");
+                throw new RuleViolation("ballot.question-twice", "Question " + answer.questionId() + " is answered twice.");
             }
             if (answer.choice() != AnswerChoice.AGREE && (answer.comment() == null || answer.comment().isBlank())) {
-                throw new RuleViolation("A comment is required when you disagree or give another opinion (question " + answer.questionId() + ").");
+                throw new RuleViolation("ballot.comment-required", "A comment is required when you disagree or give another opinion (question " + answer.questionId() + ").");
             }
         }
         if (!given.equals(expected)) {
-            throw new RuleViolation("Every question must be answered.");
+            throw new RuleViolation("ballot.unanswered-question", "Every question must be answered.");
         }
     }
 

@@ -65,10 +65,10 @@ public class DocumentDispatch {
         requireSender(command.staff());
         requireNotDispatched("sign");
         if (command.version() != version) {
-            throw new RuleViolation("Version " + command.version() + " was signed, but version " + version + " is current: sign it again.");
+            throw new RuleViolation("dispatch.signed-old-version", "Version " + command.version() + " was signed, but version " + version + " is current: sign it again.");
         }
         if (signed) {
-            throw new RuleViolation("Version " + version + " is already signed.");
+            throw new RuleViolation("dispatch.already-signed", "Version " + version + " is already signed.");
         }
         apply(new DocumentSigned(documentId, version, command.signedFile(), command.staff().id(), command.staff().name(),
                 command.certificateSha256(), command.signingTime()));
@@ -79,17 +79,17 @@ public class DocumentDispatch {
         requireSender(command.staff());
         requireNotDispatched("dispatch");
         if (confidentiality == Confidentiality.SECRET) {
-            throw new RuleViolation("Secret documents never travel over the axis: send it by the confidential channel.");
+            throw new RuleViolation("dispatch.secret", "Secret documents never travel over the axis: send it by the confidential channel.");
         }
         if (!signed) {
-            throw new RuleViolation("Only signed documents are dispatched paperless: sign version " + version + " first.");
+            throw new RuleViolation("dispatch.unsigned", "Only signed documents are dispatched paperless: sign version " + version + " first.");
         }
         List<String> to = command.recipients().stream().distinct().toList();
         if (to.isEmpty()) {
-            throw new RuleViolation("A dispatch needs at least one recipient organisation.");
+            throw new RuleViolation("dispatch.no-recipient", "A dispatch needs at least one recipient organisation.");
         }
         if (to.contains(senderOrganId)) {
-            throw new RuleViolation("An agency does not dispatch a document to itself.");
+            throw new RuleViolation("dispatch.to-itself", "An agency does not dispatch a document to itself.");
         }
         apply(new DocumentDispatched(documentId, to));
         // Recipients hosted here have it at once; the others when their system acknowledges the package.
@@ -186,7 +186,7 @@ public class DocumentDispatch {
     void handle(AcceptDocument command) {
         move(command.staff(), RecipientStatus.DELIVERED, "receive");
         if (!command.signatureValid()) {
-            throw new RuleViolation("The document's signature does not verify (" + command.signatureReport() + "): reject it with this reason.");
+            throw new RuleViolation("dispatch.signature-invalid", "The document's signature does not verify (" + command.signatureReport() + "): reject it with this reason.");
         }
         apply(new DocumentAccepted(documentId, command.staff().organId(), command.staff().id(), command.staff().name(), true,
                 command.signatureReport()));
@@ -196,7 +196,7 @@ public class DocumentDispatch {
     void handle(RejectDocument command) {
         RecipientStatus now = statusOf(command.staff());
         if (now != RecipientStatus.DELIVERED && now != RecipientStatus.ACCEPTED) {
-            throw new RuleViolation("A document is rejected on arrival or after receipt, not when it is " + now + ".");
+            throw new RuleViolation("dispatch.wrong-state", "A document is rejected on arrival or after receipt, not when it is " + now + ".");
         }
         apply(new DocumentRejected(documentId, command.staff().organId(), command.staff().id(), command.staff().name(), command.reason()));
     }
@@ -223,10 +223,10 @@ public class DocumentDispatch {
     void handle(RequestRecall command) {
         requireSender(command.staff());
         if (!dispatched) {
-            throw new RuleViolation("Only a dispatched document is recalled; before that, revise it.");
+            throw new RuleViolation("dispatch.not-dispatched", "Only a dispatched document is recalled; before that, revise it.");
         }
         if (recallRequested != null) {
-            throw new RuleViolation("A " + recallRequested + " request is already pending.");
+            throw new RuleViolation("dispatch.recall-pending", "A " + recallRequested + " request is already pending.");
         }
         apply(new RecallRequested(documentId, command.kind(), command.staff().id(), command.staff().name(), command.reason()));
     }
@@ -235,10 +235,10 @@ public class DocumentDispatch {
     void handle(AnswerRecall command) {
         RecipientStatus now = statusOf(command.staff());
         if (recallRequested == null) {
-            throw new RuleViolation("The sender has not asked for this document back.");
+            throw new RuleViolation("dispatch.no-recall", "The sender has not asked for this document back.");
         }
         if (recallAnswered.containsKey(command.staff().organId()) || now.isFinal() && now != RecipientStatus.DONE) {
-            throw new RuleViolation("Your organisation has already answered, or the document is " + now + " there.");
+            throw new RuleViolation("dispatch.recall-answered", "Your organisation has already answered, or the document is " + now + " there.");
         }
         apply(new RecallAnswered(documentId, command.staff().organId(), command.staff().id(), command.staff().name(), command.agreed(),
                 command.reason()));
@@ -247,7 +247,7 @@ public class DocumentDispatch {
     private void move(Staff staff, RecipientStatus required, String action) {
         RecipientStatus now = statusOf(staff);
         if (now != required) {
-            throw new RuleViolation("Cannot " + action + " a document that is " + now + " at your organisation (it must be " + required + ").");
+            throw new RuleViolation("dispatch.wrong-state", "Cannot " + action + " a document that is " + now + " at your organisation (it must be " + required + ").");
         }
     }
 
@@ -267,7 +267,7 @@ public class DocumentDispatch {
 
     private void requireNotDispatched(String action) {
         if (dispatched) {
-            throw new RuleViolation("Cannot " + action + " a document that was dispatched: recall it, or register a replacement.");
+            throw new RuleViolation("dispatch.already-dispatched", "Cannot " + action + " a document that was dispatched: recall it, or register a replacement.");
         }
     }
 

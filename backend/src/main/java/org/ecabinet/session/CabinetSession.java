@@ -174,10 +174,10 @@ public class CabinetSession {
     @CommandHandler
     void handle(PublishSession command) {
         if (status != SessionStatus.SCHEDULED) {
-            throw new RuleViolation("Only a scheduled session can be published; this one is " + status + ".");
+            throw new RuleViolation("session.not-scheduled", "Only a scheduled session can be published; this one is " + status + ".");
         }
         if (agenda.isEmpty()) {
-            throw new RuleViolation("A session without an agenda cannot be published.");
+            throw new RuleViolation("session.no-agenda", "A session without an agenda cannot be published.");
         }
         apply(new SessionPublished(sessionId));
     }
@@ -186,11 +186,11 @@ public class CabinetSession {
     void handle(RecordPosition command) {
         requireMember(command.memberId());
         if (status != SessionStatus.PUBLISHED) {
-            throw new RuleViolation("Positions are recorded after publication and before the opening; the session is " + status + ".");
+            throw new RuleViolation("session.positions-closed", "Positions are recorded after publication and before the opening; the session is " + status + ".");
         }
         item(command.itemId());
         if (command.position() != Position.AGREE && isBlank(command.comment())) {
-            throw new RuleViolation("Say why: a comment is required to object or to ask for discussion.");
+            throw new RuleViolation("session.comment-required", "Say why: a comment is required to object or to ask for discussion.");
         }
         apply(new PositionRecorded(sessionId, command.itemId(), command.memberId(), command.position(), command.comment()));
     }
@@ -200,7 +200,7 @@ public class CabinetSession {
         requireMember(command.memberId());
         requireBeforeOpening("declare an absence from");
         if (checkedIn.contains(command.memberId())) {
-            throw new RuleViolation("You have already checked in.");
+            throw new RuleViolation("session.already-checked-in", "You have already checked in.");
         }
         apply(new AbsenceDeclared(sessionId, command.memberId(), command.delegate(), command.reason()));
     }
@@ -210,7 +210,7 @@ public class CabinetSession {
         requireMember(command.memberId());
         requireBeforeOpening("withdraw an absence from");
         if (!absent.contains(command.memberId())) {
-            throw new RuleViolation("You have not declared an absence from this session.");
+            throw new RuleViolation("session.no-absence", "You have not declared an absence from this session.");
         }
         apply(new AbsenceWithdrawn(sessionId, command.memberId()));
     }
@@ -219,7 +219,7 @@ public class CabinetSession {
     void handle(CheckIn command) {
         requireMember(command.memberId());
         if (status != SessionStatus.PUBLISHED && status != SessionStatus.OPENED) {
-            throw new RuleViolation("Check-in is possible once the session is published and until it closes; it is " + status + ".");
+            throw new RuleViolation("session.check-in-closed", "Check-in is possible once the session is published and until it closes; it is " + status + ".");
         }
         if (!checkedIn.contains(command.memberId())) {
             apply(new MemberCheckedIn(sessionId, command.memberId()));
@@ -230,11 +230,11 @@ public class CabinetSession {
     void handle(OpenSession command) {
         requireChair(command.chairId());
         if (status != SessionStatus.PUBLISHED) {
-            throw new RuleViolation("Only a published session can be opened; this one is " + status + ".");
+            throw new RuleViolation("session.not-published", "Only a published session can be opened; this one is " + status + ".");
         }
         int present = checkedIn.size();
         if (present * 3 < members.size() * 2) {
-            throw new RuleViolation("No quorum: %d of %d members checked in, at least %d needed."
+            throw new RuleViolation("session.no-quorum", "No quorum: %d of %d members checked in, at least %d needed."
                     .formatted(present, members.size(), quorum()));
         }
         apply(new SessionOpened(sessionId, present, members.size()));
@@ -245,15 +245,15 @@ public class CabinetSession {
         requireChair(command.chairId());
         requireOpened();
         if (command.itemIds().isEmpty()) {
-            throw new RuleViolation("Name at least one item to adopt.");
+            throw new RuleViolation("session.nothing-to-adopt", "Name at least one item to adopt.");
         }
         for (String itemId : command.itemIds()) {
             Item item = undecidedItem(itemId);
             if (item.positions.values().stream().anyMatch(p -> p != Position.AGREE)) {
-                throw new RuleViolation("Item " + itemId + " has objections or requests to discuss: it needs a discussion.");
+                throw new RuleViolation("session.item-needs-discussion", "Item " + itemId + " has objections or requests to discuss: it needs a discussion.");
             }
             if (itemId.equals(itemUnderVote)) {
-                throw new RuleViolation("Item " + itemId + " is being voted on.");
+                throw new RuleViolation("session.item-under-vote", "Item " + itemId + " is being voted on.");
             }
         }
         apply(new ItemsAdoptedWithoutDiscussion(sessionId, command.itemIds().stream().distinct().toList()));
@@ -265,7 +265,7 @@ public class CabinetSession {
         requireOpened();
         undecidedItem(command.itemId());
         if (itemUnderVote != null) {
-            throw new RuleViolation("The vote on item " + itemUnderVote + " is still open.");
+            throw new RuleViolation("session.vote-open", "The vote on item " + itemUnderVote + " is still open.");
         }
         apply(new VoteOpened(sessionId, command.itemId()));
     }
@@ -276,10 +276,10 @@ public class CabinetSession {
         requireOpened();
         item(command.itemId());
         if (!command.itemId().equals(itemUnderVote)) {
-            throw new RuleViolation("There is no open vote on item " + command.itemId() + ".");
+            throw new RuleViolation("session.no-open-vote", "There is no open vote on item " + command.itemId() + ".");
         }
         if (!checkedIn.contains(command.memberId())) {
-            throw new RuleViolation("Only members who checked in can vote.");
+            throw new RuleViolation("session.not-checked-in", "Only members who checked in can vote.");
         }
         apply(new VoteCast(sessionId, command.itemId(), command.memberId(), command.choice()));
     }
@@ -290,7 +290,7 @@ public class CabinetSession {
         requireOpened();
         item(command.itemId());
         if (!command.itemId().equals(itemUnderVote)) {
-            throw new RuleViolation("There is no open vote on item " + command.itemId() + ".");
+            throw new RuleViolation("session.no-open-vote", "There is no open vote on item " + command.itemId() + ".");
         }
         int votesFor = count(VoteChoice.FOR);
         int total = members.size();
@@ -312,7 +312,7 @@ public class CabinetSession {
         requireChair(command.chairId());
         requireOpened();
         if (itemUnderVote != null) {
-            throw new RuleViolation("Close the vote on item " + itemUnderVote + " first.");
+            throw new RuleViolation("session.vote-open", "Close the vote on item " + itemUnderVote + " first.");
         }
         apply(new SessionClosed(sessionId));
     }
@@ -320,10 +320,10 @@ public class CabinetSession {
     @CommandHandler
     void handle(AttachSignedMinutes command) {
         if (status != SessionStatus.CLOSED) {
-            throw new RuleViolation("Minutes are signed after the session closes; it is " + status + ".");
+            throw new RuleViolation("session.not-closed", "Minutes are signed after the session closes; it is " + status + ".");
         }
         if (minutesSigned) {
-            throw new RuleViolation("The minutes of this session have already been signed.");
+            throw new RuleViolation("session.minutes-signed", "The minutes of this session have already been signed.");
         }
         apply(new MinutesSigned(sessionId, command.documentId(), command.fileName(), command.sha256(), command.size(), command.signedBy()));
     }
@@ -442,20 +442,20 @@ public class CabinetSession {
     private Item undecidedItem(String itemId) {
         Item item = item(itemId);
         if (item.decided) {
-            throw new RuleViolation("Item " + itemId + " has already been decided.");
+            throw new RuleViolation("session.item-decided", "Item " + itemId + " has already been decided.");
         }
         return item;
     }
 
     private void requireBeforeOpening(String action) {
         if (!status.beforeOpening()) {
-            throw new RuleViolation("Cannot " + action + " a session that is " + status + ".");
+            throw new RuleViolation("session.wrong-state", "Cannot " + action + " a session that is " + status + ".");
         }
     }
 
     private void requireOpened() {
         if (status != SessionStatus.OPENED) {
-            throw new RuleViolation("The session is not in progress; it is " + status + ".");
+            throw new RuleViolation("session.not-in-progress", "The session is not in progress; it is " + status + ".");
         }
     }
 

@@ -303,10 +303,10 @@ class SessionController {
                                                           @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
         return body.flatMap(pin -> readable(sessionId, Actor.of(jwt)).publishOn(Schedulers.boundedElastic()).map(room -> {
                     if (room.status != SessionStatus.CLOSED) {
-                        throw new RuleViolation("Minutes are signed after the session closes; it is " + room.status + ".");
+                        throw new RuleViolation("session.not-closed", "Minutes are signed after the session closes; it is " + room.status + ".");
                     }
                     if (room.minutes != null) {
-                        throw new RuleViolation("The minutes of this session have already been signed.");
+                        throw new RuleViolation("session.minutes-signed", "The minutes of this session have already been signed.");
                     }
                     byte[] minutes = SessionMinutes.render(room, id -> users.find(id).orElse(null));
                     byte[] signed = signing.signPdf(jwt.getSubject(), pin.chars(), minutes, "Biên bản phiên họp Chính phủ");

@@ -90,7 +90,7 @@ public class RemoteSigning {
             throw new TooManyAttempts("Too many wrong signing PINs.", wait);
         });
         var credential = certificates.signingCredential(userId)
-                .orElseThrow(() -> new RuleViolation("You have no signing certificate held by this system."));
+                .orElseThrow(() -> new RuleViolation("signing.no-certificate", "You have no signing certificate held by this system."));
         List<X509Certificate> chain = List.of(credential.certificate(), authority.certificate());
         try {
             byte[] tag = pinTag(credential.fingerprint(), pin);

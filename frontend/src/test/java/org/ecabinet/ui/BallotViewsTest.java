@@ -158,6 +158,9 @@ class BallotViewsTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("ballot-details")).getText()).endsWith("Đã trả lời 14/27 thành viên");
 
         ButtonKt._click(_get(Button.class, spec -> spec.withId("close-ballot")));
+        verify(ballots, org.mockito.Mockito.never()).close(any(), any()); // asked first
+        var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        com.vaadin.flow.component.ComponentUtil.fireEvent(confirm, new com.vaadin.flow.component.confirmdialog.ConfirmDialog.ConfirmEvent(confirm, false));
         verify(ballots).close("token-" + SECRETARIAT, "b-1");
     }
 

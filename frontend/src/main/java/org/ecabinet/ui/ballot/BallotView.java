@@ -251,8 +251,17 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
             return;
         }
         if (ballot.isOpen()) {
-            Button close = new Button(getTranslation("ballot.close"),
-                    click -> Feedback.attempt(() -> client.close(user.token(), ballotId), getTranslation("room.saved")));
+            // closing ends the consultation for everyone who has not answered: asked first
+            Button close = new Button(getTranslation("ballot.close"), click -> {
+                var confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog(getTranslation("ballot.closeHeading"),
+                        getTranslation("ballot.closeText"), getTranslation("ballot.close"),
+                        event -> Feedback.attempt(() -> client.close(user.token(), ballotId), getTranslation("room.saved")));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("form.cancel"));
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.setId("confirm-close-ballot");
+                confirm.open();
+            });
             close.setId("close-ballot");
             close.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(close);
