@@ -56,7 +56,7 @@ Demo logins (password for all: Demo@2026; signing PIN for all: 123456):
   secretariat    Government Office (000.00.00.G22): schedules sessions, issues ballots, signs minutes
   clerk.g12      agency clerk of the Ministry of Finance (also clerk.g22, clerk.g23, clerk.h29)
   auditor        reads everything, changes nothing
-  admin          administrator
+  admin          administrator: users, roles, signing certificates, trust anchors
 Press Ctrl-C to stop.
 INFO
 wait
