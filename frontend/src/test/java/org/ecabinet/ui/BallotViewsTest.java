@@ -178,14 +178,20 @@ class BallotViewsTest extends KaribuTest {
         verify(ballots, never()).issue(any(), any());
 
         HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("ballot-subject-field")), "Dự thảo Nghị định về giao dịch điện tử");
-        HasValueUtilsKt._setValue(_get(TextArea.class, spec -> spec.withId("ballot-questions")), "Thông qua dự thảo?\n\n  Hiệu lực từ 1/1/2027?  \n");
-        HasValueUtilsKt._setValue(_get(DateTimePicker.class, spec -> spec.withId("ballot-deadline")), LocalDateTime.of(2026, 11, 27, 17, 0));
+        TextArea questions = _get(TextArea.class, spec -> spec.withId("ballot-questions"));
+        assertThat(questions.isInvalid()).as("no question yet").isTrue();
+        HasValueUtilsKt._setValue(questions, "Thông qua dự thảo?\n\n  Hiệu lực từ 1/1/2027?  \n");
+        assertThat(questions.isInvalid()).as("the error clears once the field is filled").isFalse();
+        // a deadline in the future whatever day the test runs: the picker refuses one before now
+        LocalDateTime deadline = LocalDateTime.now(Formats.HANOI).plusDays(3).withHour(17).withMinute(0).withSecond(0).withNano(0);
+        HasValueUtilsKt._setValue(_get(DateTimePicker.class, spec -> spec.withId("ballot-deadline")), deadline);
         ButtonKt._click(_get(Button.class, spec -> spec.withId("issue-ballot")));
 
         ArgumentCaptor<BallotModels.NewBallot> issued = ArgumentCaptor.forClass(BallotModels.NewBallot.class);
         verify(ballots).issue(eq("token-" + SECRETARIAT), issued.capture());
         assertThat(issued.getValue().questions()).containsExactly("Thông qua dự thảo?", "Hiệu lực từ 1/1/2027?");
-        assertThat(issued.getValue().deadline()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(issued.getValue().deadline()).isEqualTo(deadline.atZone(Formats.HANOI).toInstant());
+        assertThat(deadline.atZone(Formats.HANOI).toInstant().toString()).endsWith("T10:00:00Z"); // 17:00 in Hanoi
         _get(BallotView.class);
     }
 

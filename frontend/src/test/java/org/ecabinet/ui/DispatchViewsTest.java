@@ -96,6 +96,10 @@ class DispatchViewsTest extends KaribuTest {
         assertThat(to.getListDataView().getItems()).doesNotContain(G22).contains(G12);
         HasValueUtilsKt._setValue(to, Set.of(G12));
         ButtonKt._click(_get(Button.class, spec -> spec.withId("dispatch")));
+        verify(documents, org.mockito.Mockito.never()).act(any(), any(), eq("dispatch"), any()); // asked first, naming the recipients
+        var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        assertThat(confirm.getElement().getProperty("message")).contains("Bộ Tài chính");
+        com.vaadin.flow.component.ComponentUtil.fireEvent(confirm, new com.vaadin.flow.component.confirmdialog.ConfirmDialog.ConfirmEvent(confirm, false));
         verify(documents).act("token-" + SENDER, "d-1", "dispatch", Map.of("recipients", List.of(G12)));
     }
 

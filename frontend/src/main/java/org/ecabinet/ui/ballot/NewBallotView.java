@@ -9,6 +9,7 @@ import org.ecabinet.ui.BackendApi;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
+import org.ecabinet.ui.PdfUpload;
 import org.ecabinet.ui.ballot.BallotModels.NewBallot;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.SignedInUser;
@@ -24,10 +25,9 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -59,39 +59,40 @@ public class NewBallotView extends VerticalLayout implements HasDynamicTitle {
         UnorderedList uploaded = new UnorderedList();
         uploaded.setId("uploaded-drafts");
         UI ui = UI.getCurrent();
-        Upload drafts = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        var drafts = PdfUpload.create("draft-upload", (fileName, bytes) -> {
             try {
-                String id = client.uploadDraft(user.token(), metadata.fileName(), bytes);
+                String id = client.uploadDraft(user.token(), fileName, bytes);
                 ui.access(() -> {
                     draftIds.add(id);
-                    uploaded.add(new ListItem(metadata.fileName()));
+                    uploaded.add(new ListItem(fileName));
                 });
             } catch (BackendApi.BackendException e) {
-                ui.access(() -> Feedback.error(e.getMessage()));
+                ui.access(() -> Feedback.error(Feedback.explain(e)));
             }
-        }));
-        drafts.setAcceptedFileTypes("application/pdf", ".pdf");
-        drafts.setMaxFileSize(20 * 1024 * 1024);
-        drafts.setId("draft-upload");
+        });
+
+        // bound, so that an error shows when a field is left wrong and clears as soon as it is right
+        Binder<Form> binder = new Binder<>(Form.class);
+        binder.forField(subject).asRequired(getTranslation("newBallot.required")).bind(Form::getSubject, Form::setSubject);
+        binder.forField(questions).withValidator(text -> !lines(text).isEmpty(), getTranslation("newBallot.required"))
+                .bind(Form::getQuestions, Form::setQuestions);
+        binder.forField(deadline).asRequired(getTranslation("newBallot.required")).bind(Form::getDeadline, Form::setDeadline);
+        Form form = new Form();
+        form.setDeadline(deadline.getValue());
+        binder.setBean(form);
 
         Button issue = new Button(getTranslation("newBallot.issue"), click -> {
-            List<String> lines = Arrays.stream(questions.getValue().split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
-            subject.setInvalid(subject.getValue().isBlank());
-            subject.setErrorMessage(getTranslation("newBallot.required"));
-            questions.setInvalid(lines.isEmpty());
-            questions.setErrorMessage(getTranslation("newBallot.required"));
-            deadline.setInvalid(deadline.getValue() == null);
-            if (subject.isInvalid() || questions.isInvalid() || deadline.isInvalid()) {
+            if (!binder.validate().isOk()) {
                 return;
             }
-            NewBallot ballot = new NewBallot(subject.getValue().strip(), List.copyOf(draftIds), lines,
-                    deadline.getValue().atZone(Formats.HANOI).toInstant());
+            NewBallot ballot = new NewBallot(form.getSubject().strip(), List.copyOf(draftIds), lines(form.getQuestions()),
+                    form.getDeadline().atZone(Formats.HANOI).toInstant());
             try {
                 String ballotId = client.issue(user.token(), ballot);
                 Feedback.success(getTranslation("newBallot.issued"));
                 getUI().ifPresent(current -> current.navigate(BallotView.class, ballotId));
             } catch (BackendApi.BackendException e) {
-                Feedback.error(e.getMessage());
+                Feedback.error(Feedback.explain(e));
             }
         });
         issue.setId("issue-ballot");
@@ -99,6 +100,42 @@ public class NewBallotView extends VerticalLayout implements HasDynamicTitle {
 
         add(new H2(getTranslation("newBallot.heading")), subject, new Paragraph(getTranslation("newBallot.drafts")), drafts, uploaded,
                 questions, deadline, new Paragraph(getTranslation("newBallot.allMembers")), issue);
+    }
+
+    /** One question per non-empty line, trimmed. */
+    static List<String> lines(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** The form's values. */
+    public static final class Form {
+        private String subject = "";
+        private String questions = "";
+        private LocalDateTime deadline;
+
+        public String getSubject() {
+            return subject;
+        }
+
+        public void setSubject(String subject) {
+            this.subject = subject;
+        }
+
+        public String getQuestions() {
+            return questions;
+        }
+
+        public void setQuestions(String questions) {
+            this.questions = questions;
+        }
+
+        public LocalDateTime getDeadline() {
+            return deadline;
+        }
+
+        public void setDeadline(LocalDateTime deadline) {
+            this.deadline = deadline;
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.ecabinet.ui.identity.SignedInUser;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -172,13 +173,15 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
             to.setItems(agencyNames.keySet().stream().filter(o -> !o.equals(shown.senderOrganId())).sorted().toList());
             to.setItemLabelGenerator(o -> agencyNames.get(o) + " (" + o + ")");
             to.setWidth("32em");
-            actions.add(row(to, button("dispatch", "document.dispatch",
-                    () -> to.getValue().isEmpty() ? invalid(to) : act("dispatch", Map.of("recipients", java.util.List.copyOf(to.getValue()))))));
+            actions.add(row(to, button("dispatch", "document.dispatch", () -> to.getValue().isEmpty() ? invalid(to)
+                    : confirmed("document.confirmDispatch", to.getValue().stream().map(code -> agencyNames.getOrDefault(code, code)).sorted()
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                            () -> act("dispatch", Map.of("recipients", java.util.List.copyOf(to.getValue())))))));
         } else if ("DISPATCHED".equals(shown.state()) && shown.recallRequested() == null) {
             TextField reason = new TextField(getTranslation("document.reason"));
             reason.setId("recall-reason");
-            actions.add(row(reason, button("recall", "document.recall",
-                    () -> reason.getValue().isBlank() ? invalid(reason) : act("recall", Map.of("kind", "RECALL", "reason", reason.getValue())))));
+            actions.add(row(reason, button("recall", "document.recall", () -> reason.getValue().isBlank() ? invalid(reason)
+                    : confirmed("document.confirmRecall", reason.getValue(), () -> act("recall", Map.of("kind", "RECALL", "reason", reason.getValue()))))));
         }
     }
 
@@ -231,6 +234,17 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         field.setInvalid(true);
         field.setErrorMessage(getTranslation("newBallot.required"));
         return false;
+    }
+
+    /** A step that cannot be taken back: the confirmation names what it does, then it is taken. */
+    private boolean confirmed(String key, String what, Supplier<Boolean> step) {
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation(key + ".heading"), getTranslation(key + ".text", what),
+                getTranslation(key + ".confirm"), event -> step.get());
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("form.cancel"));
+        dialog.setId("confirm-" + key.substring(key.indexOf('.') + 1));
+        dialog.open();
+        return true;
     }
 
     private Button button(String id, String label, Supplier<Boolean> action) {
