@@ -76,7 +76,10 @@ public class NewBallotView extends VerticalLayout implements HasDynamicTitle {
         binder.forField(subject).asRequired(getTranslation("newBallot.required")).bind(Form::getSubject, Form::setSubject);
         binder.forField(questions).withValidator(text -> !lines(text).isEmpty(), getTranslation("newBallot.required"))
                 .bind(Form::getQuestions, Form::setQuestions);
-        binder.forField(deadline).asRequired(getTranslation("newBallot.required")).bind(Form::getDeadline, Form::setDeadline);
+        // not asRequired: its required indicator puts aria-required on the picker's host element, which axe finds
+        // not allowed there (critical); the picker starts with a deadline anyway
+        binder.forField(deadline).withValidator(java.util.Objects::nonNull, getTranslation("newBallot.required"))
+                .bind(Form::getDeadline, Form::setDeadline);
         Form form = new Form();
         form.setDeadline(deadline.getValue());
         binder.setBean(form);
