@@ -53,6 +53,7 @@ public class NewBallotView extends VerticalLayout implements HasDynamicTitle {
         questions.setWidthFull();
         deadline.setLabel(getTranslation("newBallot.deadline"));
         deadline.setId("ballot-deadline");
+        deadline.setWidth("min(100%, 24rem)"); // its date and time fields share the width: on a phone they stay on the screen
         deadline.setMin(LocalDateTime.now(Formats.HANOI));
         deadline.setValue(LocalDateTime.now(Formats.HANOI).plusDays(3).withHour(17).withMinute(0).withSecond(0).withNano(0));
 
