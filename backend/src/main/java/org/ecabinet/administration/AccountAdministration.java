@@ -1,6 +1,5 @@
 package org.ecabinet.administration;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.ecabinet.events.account.CertificateFacts;
@@ -25,8 +24,6 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Service
 class AccountAdministration {
-
-    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
 
     private final CommandSender commands;
     private final Users users;
@@ -130,8 +127,8 @@ class AccountAdministration {
     }
 
     private void await(String userId, Long version) {
-        if (version != null && !users.awaitVersion(userId, version, VISIBLE_WITHIN)) {
-            throw new IllegalStateException("The user directory did not show the change of " + userId + " within " + VISIBLE_WITHIN);
+        if (version != null) {
+            users.requireVersion(userId, version);
         }
     }
 

@@ -28,8 +28,6 @@ public class AccountCreation {
     }
 
     public void awaitVisible(CabinetUser user) {
-        if (!users.awaitVersion(user.id(), 0, PasswordChanges.VISIBLE_WITHIN)) {
-            throw new IllegalStateException("The user directory did not show " + user.id() + " within " + PasswordChanges.VISIBLE_WITHIN);
-        }
+        users.requireVersion(user.id(), 0);
     }
 }

@@ -36,8 +36,18 @@ public class Credentials {
     }
 
     public Optional<Credential> find(String userId) {
-        return Optional.ofNullable(collection.find(eq(ID, userId)).first())
-                .map(d -> new Credential(d.getString(PASSWORD_HASH), d.getBoolean(MUST_CHANGE, false)));
+        return Optional.ofNullable(collection.find(eq(ID, userId)).first()).map(Credentials::credential);
+    }
+
+    /** Everyone's, by user id: one read for a whole listing. */
+    java.util.Map<String, Credential> all() {
+        java.util.Map<String, Credential> all = new java.util.HashMap<>();
+        collection.find().forEach(d -> all.put(d.getString(ID), credential(d)));
+        return all;
+    }
+
+    private static Credential credential(Document d) {
+        return new Credential(d.getString(PASSWORD_HASH), d.getBoolean(MUST_CHANGE, false));
     }
 
     public void set(String userId, String passwordHash, boolean mustChange) {

@@ -1,7 +1,5 @@
 package org.ecabinet.identity;
 
-import java.time.Duration;
-
 import org.ecabinet.identity.account.AccountCommands.RecordPasswordChange;
 import org.ecabinet.identity.account.AccountCommands.ResetPassword;
 import org.ecabinet.platform.CommandSender;
@@ -17,8 +15,6 @@ import reactor.core.scheduler.Schedulers;
  */
 @Service
 public class PasswordChanges {
-
-    static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
 
     private final CommandSender commands;
     private final Users users;
@@ -55,7 +51,7 @@ public class PasswordChanges {
     }
 
     private void store(String userId, long version, String passwordHash, boolean mustChange) {
-        users.awaitVersion(userId, version, VISIBLE_WITHIN);
+        users.awaitVersion(userId, version);
         credentials.set(userId, passwordHash, mustChange);
         active.forget(userId);
     }

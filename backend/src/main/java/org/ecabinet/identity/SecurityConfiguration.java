@@ -66,8 +66,7 @@ class SecurityConfiguration {
                         .pathMatchers("/api/docs/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/swagger-ui/**", "/actuator/health/**").permitAll()
                         .anyExchange().access((authentication, context) -> authentication
-                                .map(a -> new AuthorizationDecision(a.isAuthenticated()
-                                        && a.getAuthorities().stream().noneMatch(g -> PASSWORD_CHANGE_REQUIRED.equals(g.getAuthority()))))
+                                .map(a -> new AuthorizationDecision(a.isAuthenticated() && !mustChangePassword(a)))
                                 .defaultIfEmpty(new AuthorizationDecision(false))))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenConverter(acceptedBearerTokens(tokens, users))
@@ -78,8 +77,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((exchange, e) -> writeProblem(exchange, problems, HttpStatus.UNAUTHORIZED,
                                 "Unauthenticated", "Sign in first: send a valid bearer token."))
                         .accessDeniedHandler((exchange, e) -> exchange.getPrincipal()
-                                .filter(p -> p instanceof JwtAuthenticationToken t && t.getAuthorities().stream()
-                                        .anyMatch(g -> PASSWORD_CHANGE_REQUIRED.equals(g.getAuthority())))
+                                .filter(p -> p instanceof JwtAuthenticationToken t && mustChangePassword(t))
                                 .flatMap(p -> problems.write(exchange, ProblemHandling.problem(HttpStatus.FORBIDDEN, "password.change-required",
                                         "Password change required", "Choose your own password first (POST /api/auth/password).")))
                                 .switchIfEmpty(Mono.defer(() -> writeProblem(exchange, problems, HttpStatus.FORBIDDEN,
@@ -134,6 +132,10 @@ class SecurityConfiguration {
                             : user.roles().stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
                     return new JwtAuthenticationToken(current, authorities, user.id());
                 });
+    }
+
+    private static boolean mustChangePassword(org.springframework.security.core.Authentication authentication) {
+        return authentication.getAuthorities().stream().anyMatch(g -> PASSWORD_CHANGE_REQUIRED.equals(g.getAuthority()));
     }
 
     private static Mono<Void> writeProblem(ServerWebExchange exchange, ProblemWriter problems, HttpStatus status, String title, String detail) {

@@ -55,12 +55,13 @@ public class Users {
     }
 
     public Optional<CabinetUser> find(String id) {
-        return Optional.ofNullable(collection.find(eq(ID, id)).first()).map(this::fromDocument);
+        return Optional.ofNullable(collection.find(eq(ID, id)).first()).map(d -> fromDocument(d, credentials.find(id)));
     }
 
     public List<CabinetUser> all() {
         List<CabinetUser> users = new ArrayList<>();
-        collection.find().forEach(d -> users.add(fromDocument(d)));
+        var all = credentials.all(); // one read, not one per user: every roster and listing goes through here
+        collection.find().forEach(d -> users.add(fromDocument(d, Optional.ofNullable(all.get(d.getString(ID))))));
         users.sort(Comparator.comparingInt(CabinetUser::rank).thenComparing(CabinetUser::id));
         return users;
     }
@@ -84,12 +85,15 @@ public class Users {
         return d == null || d.get(VERSION) == null ? -1 : ((Number) d.get(VERSION)).longValue();
     }
 
+    /** How long a request that changed an account waits for the directory to show it. */
+    public static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
+
     /**
      * Waits until the directory shows the account's event {@code version}: an administrator's change is
-     * visible (and applies to sign-in) when the request that made it is answered.
+     * visible (and applies to sign-in) when the request that made it is answered. False after {@link #VISIBLE_WITHIN}.
      */
-    public boolean awaitVersion(String id, long version, Duration timeout) {
-        long until = System.nanoTime() + timeout.toNanos();
+    public boolean awaitVersion(String id, long version) {
+        long until = System.nanoTime() + VISIBLE_WITHIN.toNanos();
         while (version(id) < version) {
             if (System.nanoTime() > until) {
                 return false;
@@ -104,6 +108,13 @@ public class Users {
         return true;
     }
 
+    /** As {@link #awaitVersion}, and a failure if the directory does not show it in time. */
+    public void requireVersion(String id, long version) {
+        if (!awaitVersion(id, version)) {
+            throw new IllegalStateException("The user directory did not show event " + version + " of " + id + " within " + VISIBLE_WITHIN);
+        }
+    }
+
     /**
      * Entries made before the account events existed (their password hash still in the entry, when the credentials
      * have none), which the administration's migration turns into events.
@@ -111,7 +122,7 @@ public class Users {
     public List<CabinetUser> withoutEvents() {
         List<CabinetUser> found = new ArrayList<>();
         for (Document d : collection.find(exists(VERSION, false))) {
-            CabinetUser user = fromDocument(d);
+            CabinetUser user = fromDocument(d, credentials.find(d.getString(ID)));
             found.add(user.passwordHash() != null ? user : new CabinetUser(user.id(), user.displayName(), user.title(), user.roles(),
                     user.organisationCode(), user.rank(), user.demo(), d.getString(LEGACY_PASSWORD_HASH), user.email(), user.enabled(), false));
         }
@@ -168,8 +179,7 @@ public class Users {
                 .append(DISABLED, !user.enabled());
     }
 
-    private CabinetUser fromDocument(Document d) {
-        var credential = credentials.find(d.getString(ID));
+    private static CabinetUser fromDocument(Document d, Optional<Credentials.Credential> credential) {
         return new CabinetUser(d.getString(ID), d.getString(DISPLAY_NAME), d.getString(TITLE),
                 d.getList(ROLES, String.class).stream().map(Role::valueOf).collect(Collectors.toSet()),
                 d.getString(ORGANISATION), d.getInteger(RANK, 1000), d.getBoolean(DEMO, false),

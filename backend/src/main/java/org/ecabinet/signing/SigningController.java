@@ -47,9 +47,8 @@ class SigningController {
     record CertificateInfo(String fingerprint, String subject, String issuer, String serial, Instant notBefore, Instant notAfter,
                            boolean keyHeldHere, Instant revokedAt, String revocationReason) {
         static CertificateInfo of(SigningCertificates.Bound bound) {
-            var c = bound.certificate();
-            return new CertificateInfo(bound.fingerprint(), c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
-                    c.getSerialNumber().toString(16), c.getNotBefore().toInstant(), c.getNotAfter().toInstant(),
+            var facts = CertificateAdministration.facts(bound.certificate());
+            return new CertificateInfo(facts.fingerprint(), facts.subject(), facts.issuer(), facts.serial(), facts.notBefore(), facts.notAfter(),
                     bound.holdsKey(), bound.revokedAt(), bound.revocationReason());
         }
     }

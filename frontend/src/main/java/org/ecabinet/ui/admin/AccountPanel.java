@@ -98,7 +98,7 @@ class AccountPanel extends VerticalLayout {
         resetPassword.setId("admin-reset-password");
         resetPassword.addClickListener(click -> new PromptDialog<>(getTranslation("admin.password.heading", account.displayName()),
                 getTranslation("admin.password.explanation"), labelled(new PasswordField(), "admin.account.temporaryPassword"),
-                getTranslation("admin.password.reset"), NewAccountDialog.MIN_PASSWORD,
+                getTranslation("admin.password.reset"), org.ecabinet.ui.identity.ChangePasswordView.MIN_LENGTH,
                 password -> change(() -> admin.resetPassword(token, account.id(), password), "admin.password.done")).open());
 
         issue.setText(getTranslation("admin.certificates.issue"));

@@ -10,6 +10,7 @@ import org.ecabinet.ui.BackendApi;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.admin.AdminModels.NewAccount;
 import org.ecabinet.ui.admin.AdminModels.Role;
+import org.ecabinet.ui.identity.ChangePasswordView;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,8 +29,6 @@ import com.vaadin.flow.data.binder.ValidationException;
  * the user must replace at the first sign-in. Validated field by field; the backend's refusals in words.
  */
 class NewAccountDialog extends Dialog {
-
-    static final int MIN_PASSWORD = 12;
 
     final TextField userId = new TextField();
     final TextField displayName = new TextField();
@@ -68,7 +67,7 @@ class NewAccountDialog extends Dialog {
         email.setErrorMessage(getTranslation("form.email"));
         temporaryPassword.setId("new-account-password");
         temporaryPassword.setLabel(getTranslation("admin.account.temporaryPassword"));
-        temporaryPassword.setHelperText(getTranslation("admin.account.temporaryPasswordHelp", MIN_PASSWORD));
+        temporaryPassword.setHelperText(getTranslation("admin.account.temporaryPasswordHelp", ChangePasswordView.MIN_LENGTH));
 
         String required = getTranslation("form.required");
         binder.forField(userId).asRequired(required)
@@ -81,7 +80,7 @@ class NewAccountDialog extends Dialog {
                 .bind("organisationCode");
         binder.forField(email).bind("email");
         binder.forField(temporaryPassword).asRequired(required)
-                .withValidator(v -> v.length() >= MIN_PASSWORD, getTranslation("form.minLength", MIN_PASSWORD)).bind("temporaryPassword");
+                .withValidator(v -> v.length() >= ChangePasswordView.MIN_LENGTH, getTranslation("form.minLength", ChangePasswordView.MIN_LENGTH)).bind("temporaryPassword");
         binder.readRecord(new NewAccount("", "", "", EnumSet.noneOf(Role.class), null, "", ""));
         // the agency's rule depends on the roles: checked again when they change
         roles.addValueChangeListener(change -> binder.validate());

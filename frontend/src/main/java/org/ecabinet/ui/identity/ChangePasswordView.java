@@ -29,7 +29,8 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
 
     /** The only role of a user who must choose their password first. */
     public static final String PENDING = "PASSWORD_CHANGE_PENDING";
-    static final int MIN_LENGTH = 12;
+    /** The backend's rule for every password a person chooses or is given (its Credentials.MIN_PASSWORD_LENGTH). */
+    public static final int MIN_LENGTH = 12;
 
     /** The form's values. */
     public static final class Change {
