@@ -3,7 +3,6 @@ package org.ecabinet.ballot;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -32,6 +31,7 @@ import org.ecabinet.platform.NotPermitted;
 import org.ecabinet.platform.RuleViolation;
 import org.ecabinet.platform.storage.DocumentStore;
 import org.ecabinet.platform.storage.PointInTime;
+import org.ecabinet.platform.web.LiveStream;
 import org.ecabinet.platform.web.PdfUploads;
 import org.ecabinet.signing.RemoteSigning;
 import org.ecabinet.signing.SignatureVerifier;
@@ -140,13 +140,8 @@ class BallotController {
         return ballot(ballotId, jwt).flatMapMany(first -> {
             var subscription = queries.subscriptionQuery(new FindBallot(ballotId),
                     ResponseTypes.instanceOf(BallotView.class), ResponseTypes.instanceOf(BallotView.class));
-            Flux<ServerSentEvent<BallotView>> changes = subscription.updates()
-                    .map(view -> ServerSentEvent.builder(BallotAccess.shape(actor, view)).event("ballot").id(String.valueOf(view.version)).build());
-            Flux<ServerSentEvent<BallotView>> heartbeat = Flux.interval(Duration.ofSeconds(20))
-                    .map(i -> ServerSentEvent.<BallotView>builder().comment("keep-alive").build());
-            return Flux.just(ServerSentEvent.builder(first).event("ballot").id(String.valueOf(first.version)).build())
-                    .concatWith(Flux.merge(changes, heartbeat))
-                    .doFinally(signal -> subscription.close());
+            return LiveStream.of("ballot", first, subscription.updates().map(view -> BallotAccess.shape(actor, view)), view -> view.version,
+                    subscription);
         });
     }
 

@@ -20,10 +20,12 @@ import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.RuleViolation;
 import org.ecabinet.platform.storage.DocumentStore;
 import org.ecabinet.platform.storage.PointInTime;
+import org.ecabinet.platform.web.LiveStream;
 import org.ecabinet.platform.web.PdfUploads;
 import org.ecabinet.signing.SigningPin;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,6 +35,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 import jakarta.validation.Valid;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -101,6 +104,18 @@ class DispatchController {
     @GetMapping("/{documentId}")
     Mono<DocumentView> document(@PathVariable String documentId, @AuthenticationPrincipal Jwt jwt) {
         return find(documentId).map(view -> DispatchAccess.readable(Actor.of(jwt), view));
+    }
+
+    /** The document, then again after every change: the sender follows its recipients, a recipient its own steps. */
+    @GetMapping(path = "/{documentId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<DocumentView>> stream(@PathVariable String documentId, @AuthenticationPrincipal Jwt jwt) {
+        Actor actor = Actor.of(jwt);
+        return document(documentId, jwt).flatMapMany(first -> {
+            var subscription = queries.subscriptionQuery(new FindDocument(documentId),
+                    ResponseTypes.instanceOf(DocumentView.class), ResponseTypes.instanceOf(DocumentView.class));
+            return LiveStream.of("document", first, subscription.updates().filter(view -> DispatchAccess.canRead(actor, view)), view -> view.version,
+                    subscription);
+        });
     }
 
     /** The document as it was at {@code at}, after its event {@code sequence}, or at global index {@code global}. */

@@ -1,7 +1,6 @@
 package org.ecabinet.session;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +28,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.ecabinet.platform.web.LiveStream;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -111,14 +111,8 @@ class SessionController {
         return readable(sessionId, actor).flatMapMany(first -> {
             var subscription = queries.subscriptionQuery(new FindSessionRoom(sessionId),
                     ResponseTypes.instanceOf(SessionRoom.class), ResponseTypes.instanceOf(SessionRoom.class));
-            Flux<ServerSentEvent<SessionRoom>> changes = subscription.updates()
-                    .filter(room -> SessionAccess.canRead(actor, room))
-                    .map(room -> ServerSentEvent.builder(room).event("session").id(String.valueOf(room.version)).build());
-            Flux<ServerSentEvent<SessionRoom>> heartbeat = Flux.interval(Duration.ofSeconds(20))
-                    .map(i -> ServerSentEvent.<SessionRoom>builder().comment("keep-alive").build());
-            return Flux.just(ServerSentEvent.builder(first).event("session").id(String.valueOf(first.version)).build())
-                    .concatWith(Flux.merge(changes, heartbeat))
-                    .doFinally(signal -> subscription.close());
+            return LiveStream.of("session", first, subscription.updates().filter(room -> SessionAccess.canRead(actor, room)), room -> room.version,
+                    subscription);
         });
     }
 

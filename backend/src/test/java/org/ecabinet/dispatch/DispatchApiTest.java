@@ -13,10 +13,14 @@ import java.util.function.Predicate;
 import org.ecabinet.support.ApiTest;
 import org.ecabinet.support.IndependentVerifiers;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import reactor.test.StepVerifier;
 
 /** An official document from the Government Office to a ministry and a province, over HTTP, with a real PAdES signature. */
 class DispatchApiTest extends ApiTest {
@@ -65,6 +69,27 @@ class DispatchApiTest extends ApiTest {
         post(G22_CLERK, "/api/documents/" + id + "/recall", Map.of("kind", "RECALL", "reason", "Ban hành nhầm phụ lục"), 204);
         post(FINANCE, "/api/documents/" + id + "/recall/answer", Map.of("agreed", false, "reason", "Đã thực hiện xong"), 204);
         awaitDocument(G22_CLERK, id, d -> d.get("timeline").findValuesAsText("code").contains("16"));
+    }
+
+    @Test
+    void theSenderFollowsItsDocumentLiveAndAnotherAgencyCannotListenIn() {
+        String id = register(G22_CLERK, "ORDINARY");
+        as(FINANCE).get().uri("/api/documents/{id}/stream", id).accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isForbidden();
+        var stream = as(G22_CLERK).get().uri("/api/documents/{id}/stream", id).accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
+                }).getResponseBody()
+                .filter(e -> e.data() != null);
+
+        StepVerifier.create(stream)
+                .assertNext(first -> assertThat(first.data().get("state").asText()).isEqualTo("REGISTERED"))
+                .then(() -> post(G22_CLERK, "/api/documents/" + id + "/signature", Map.of("pin", PIN), 204))
+                .assertNext(next -> {
+                    assertThat(next.data().get("state").asText()).isEqualTo("SIGNED");
+                    assertThat(next.id()).as("the event id is the document's version").isEqualTo(next.data().get("version").asText());
+                })
+                .thenCancel()
+                .verify(Duration.ofSeconds(20));
     }
 
     @Test

@@ -21,11 +21,13 @@ import org.ecabinet.ui.dispatch.DocumentPage;
 import org.ecabinet.ui.dispatch.DocumentsView;
 import org.ecabinet.ui.dispatch.NewDocumentView;
 import org.ecabinet.ui.dispatch.ReportsView;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -36,7 +38,22 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 
+import reactor.core.publisher.Sinks;
+
 class DispatchViewsTest extends KaribuTest {
+
+    /** What the backend's stream of document d-1 brings after the page has read it. */
+    private final Sinks.Many<Document> live = Sinks.many().multicast().directBestEffort();
+
+    @BeforeEach
+    void followDocumentsLive() {
+        when(documents.changes(any(), eq("d-1"))).thenReturn(live.asFlux());
+    }
+
+    private void backendPublishes(Document next) {
+        live.tryEmitNext(next);
+        MockVaadin.clientRoundtrip();
+    }
 
     static final String G22 = "000.00.00.G22";
     static final String G12 = "000.00.00.G12";
@@ -79,8 +96,7 @@ class DispatchViewsTest extends KaribuTest {
     void theSenderSignsWithThePinAndThenDispatchesToTheChosenAgencies() {
         signInFor(G22, SENDER, "AGENCY_CLERK");
         when(documents.agencies(any())).thenReturn(AGENCIES);
-        when(documents.document("token-" + SENDER, "d-1")).thenReturn(document("REGISTERED", null, List.of(), 1),
-                document("SIGNED", SIGNATURE, List.of(), 2));
+        when(documents.document("token-" + SENDER, "d-1")).thenReturn(document("REGISTERED", null, List.of(), 1));
 
         UI().navigate(DocumentPage.class, "d-1");
         assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).isEqualTo("Chưa ký số (phiên bản 1)");
@@ -89,6 +105,9 @@ class DispatchViewsTest extends KaribuTest {
         HasValueUtilsKt._setValue(_get(PasswordField.class, spec -> spec.withId("signing-pin")), "123456");
         ButtonKt._click(_get(Button.class, spec -> spec.withId("sign")));
         verify(documents).act("token-" + SENDER, "d-1", "signature", Map.of("pin", "123456"));
+        assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).as("drawn by the stream, not by waiting")
+                .isEqualTo("Chưa ký số (phiên bản 1)");
+        backendPublishes(document("SIGNED", SIGNATURE, List.of(), 2));
         assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).isEqualTo("Đã ký số bởi Văn thư VPCP lúc 09:00, 25/11/2026");
 
         @SuppressWarnings("unchecked")
@@ -107,13 +126,14 @@ class DispatchViewsTest extends KaribuTest {
     void aRecipientReceivesAndSeesTheSignatureVerifiedThenAssigns() {
         signInFor(G12, FINANCE, "AGENCY_CLERK");
         when(documents.agencies(any())).thenReturn(AGENCIES);
-        when(documents.document("token-" + FINANCE, "d-1")).thenReturn(document("DISPATCHED", SIGNATURE, List.of(recipient("01", null)), 5),
-                document("DISPATCHED", SIGNATURE, List.of(recipient("03", "TOTAL_PASSED, Văn thư VPCP")), 6));
+        when(documents.document("token-" + FINANCE, "d-1")).thenReturn(document("DISPATCHED", SIGNATURE, List.of(recipient("01", null)), 5));
 
         UI().navigate(DocumentPage.class, "d-1");
         assertThat(_find(Button.class, spec -> spec.withId("sign"))).as("no sender actions for a recipient").isEmpty();
         ButtonKt._click(_get(Button.class, spec -> spec.withId("receive")));
         verify(documents).act(eq("token-" + FINANCE), eq("d-1"), eq("receive"), isNull());
+        backendPublishes(document("DISPATCHED", SIGNATURE, List.of(recipient("03", "TOTAL_PASSED, Văn thư VPCP")), 6));
+        backendPublishes(document("DISPATCHED", SIGNATURE, List.of(recipient("01", null)), 5)); // a late copy, ignored
         assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText())
                 .isEqualTo("Chữ ký số hợp lệ — ký bởi Văn thư VPCP lúc 09:00, 25/11/2026");
         var technical = _get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("signature-details"));
@@ -128,6 +148,22 @@ class DispatchViewsTest extends KaribuTest {
         HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("assignee")), "Vụ Ngân sách nhà nước");
         ButtonKt._click(_get(Button.class, spec -> spec.withId("assign")));
         verify(documents).act("token-" + FINANCE, "d-1", "assign", Map.of("assignee", "Vụ Ngân sách nhà nước"));
+    }
+
+    @Test
+    void aRecipientsStepShowsLiveWithoutWipingTheRecallReasonTheSenderIsTyping() {
+        signInFor(G22, SENDER, "AGENCY_CLERK");
+        when(documents.agencies(any())).thenReturn(AGENCIES);
+        when(documents.document("token-" + SENDER, "d-1")).thenReturn(document("DISPATCHED", SIGNATURE, List.of(recipient("01", null)), 5));
+        UI().navigate(DocumentPage.class, "d-1");
+        HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("recall-reason")), "Ban hành nhầm phụ lục");
+
+        backendPublishes(document("DISPATCHED", SIGNATURE, List.of(recipient("03", "TOTAL_PASSED, Văn thư VPCP")), 6));
+
+        @SuppressWarnings("unchecked")
+        Grid<Recipient> recipients = _get(Grid.class, spec -> spec.withId("recipients"));
+        assertThat(GridKt._getFormattedRow(recipients, 0)).contains("Bộ Tài chính").anyMatch(cell -> cell.contains("Đã tiếp nhận"));
+        assertThat(_get(TextField.class, spec -> spec.withId("recall-reason")).getValue()).isEqualTo("Ban hành nhầm phụ lục");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.ecabinet.ui.BackendApi;
 import org.ecabinet.ui.Feedback;
+import org.ecabinet.ui.LiveFeed;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
 import org.ecabinet.ui.audit.AuditModels.AuditedEvent;
@@ -16,8 +17,6 @@ import org.ecabinet.ui.audit.AuditModels.TimelineQuery;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.SignedInUser;
 
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -42,7 +41,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
-import reactor.core.Disposable;
 
 /**
  * The auditor's desk: verify the whole history against its ledger, search the global timeline, take an
@@ -71,7 +69,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final Section selected = new Section();
     private final ProgressBar replayBar = new ProgressBar();
     private final Paragraph replayStatus = new Paragraph();
-    private Disposable replay;
+    private LiveFeed<ReplayProgress> replay;
 
     public AuditView(AuditClient client, CurrentUser currentUser) {
         this.client = client;
@@ -166,7 +164,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
             timeline.setItems(shown);
             more.setVisible(page.size() == PAGE);
         } catch (BackendApi.BackendException e) {
-            Feedback.error(e.getMessage());
+            Feedback.error(Feedback.explain(e));
         }
     }
 
@@ -186,7 +184,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
             try {
                 state.setText(client.asOf(user.token(), event.aggregateType(), event.aggregateId(), event.global()).toPrettyString());
             } catch (BackendApi.BackendException e) {
-                Feedback.error(e.getMessage());
+                Feedback.error(Feedback.explain(e));
             }
         });
         asOf.setId("show-as-of");
@@ -230,14 +228,13 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         try {
             show(client.startReplay(user.token(), projection));
         } catch (BackendApi.BackendException e) {
-            Feedback.error(e.getMessage());
+            Feedback.error(Feedback.explain(e));
             return;
         }
-        UI ui = UI.getCurrent();
-        stopFollowing();
-        replay = client.replayProgress(user.token(), projection).subscribe(
-                progress -> ui.access(() -> show(progress)),
-                failure -> ui.access(() -> Feedback.error(getTranslation("room.liveLost"))));
+        if (replay != null) {
+            replay.stop();
+        }
+        replay = LiveFeed.follow(this, () -> client.replayProgress(user.token(), projection), this::show);
     }
 
     void show(ReplayProgress progress) {
@@ -261,18 +258,6 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     private static java.time.Instant instant(LocalDateTime local) {
         return local == null ? null : local.atZone(Formats.HANOI).toInstant();
-    }
-
-    private void stopFollowing() {
-        if (replay != null) {
-            replay.dispose();
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        stopFollowing();
-        super.onDetach(detach);
     }
 
     @Override

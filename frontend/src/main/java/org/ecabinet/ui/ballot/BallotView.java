@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.ecabinet.ui.BackendApi;
 import org.ecabinet.ui.Feedback;
+import org.ecabinet.ui.LiveFeed;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
 import org.ecabinet.ui.ballot.BallotModels.Answer;
@@ -18,9 +19,6 @@ import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.Directory;
 import org.ecabinet.ui.identity.SignedInUser;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -43,7 +41,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
-import reactor.core.Disposable;
 
 /**
  * One ballot: the drafts to read, the questions, and, for a member still consulted, the answer form that
@@ -62,7 +59,7 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
     private Map<String, Directory.Person> people = Map.of();
     private String ballotId;
     private Ballot ballot;
-    private Disposable liveUpdates;
+    private LiveFeed<Ballot> liveUpdates;
 
     private final H2 subject = new H2();
     private final Paragraph details = new Paragraph();
@@ -94,26 +91,13 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
             ballot = null;
             render(client.ballot(user.token(), ballotId));
             renderForm();
+            if (liveUpdates != null) {
+                liveUpdates.stop();
+            }
+            liveUpdates = LiveFeed.follow(this, () -> client.changes(user.token(), ballotId), this::render);
         } catch (BackendApi.BackendException e) {
             removeAll();
-            add(new H2(getTranslation("ballot.unavailable")), new Paragraph(e.getMessage()));
-        }
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        UI ui = attach.getUI();
-        if (ballotId != null && ballot != null) {
-            liveUpdates = client.changes(user.token(), ballotId).subscribe(
-                    changed -> ui.access(() -> render(changed)),
-                    failure -> ui.access(() -> Feedback.error(getTranslation("room.liveLost"))));
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (liveUpdates != null) {
-            liveUpdates.dispose();
+            add(new H2(getTranslation("ballot.unavailable")), new Paragraph(Feedback.explain(e)));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.ecabinet.ui.BackendApi;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
+import org.ecabinet.ui.LiveFeed;
 import org.ecabinet.ui.MainLayout;
 import org.ecabinet.ui.dispatch.DispatchModels.Agency;
 import org.ecabinet.ui.dispatch.DispatchModels.Document;
@@ -55,6 +56,8 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
     private Map<String, String> agencyNames = Map.of();
     private String documentId;
     private Document document;
+    private LiveFeed<Document> liveUpdates;
+    private Object actionsShownFor;
 
     private final H2 title = new H2();
     private final Paragraph details = new Paragraph();
@@ -77,7 +80,8 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         recipients.setId("recipients");
         recipients.setAriaLabel(getTranslation("document.recipients"));
         recipients.addColumn(r -> agencyNames.getOrDefault(r.organId(), r.organId())).setHeader(getTranslation("document.recipient")).setFlexGrow(2);
-        recipients.addColumn(r -> r.statusCode() + " — " + getTranslation("status." + r.statusCode())).setHeader(getTranslation("document.status"));
+        recipients.addColumn(r -> getTranslation("status." + r.statusCode())).setHeader(getTranslation("document.status"))
+                .setTooltipGenerator(r -> getTranslation("document.statusCode", r.statusCode()));
         recipients.addColumn(r -> Formats.when(r.acceptedAt())).setHeader(getTranslation("document.acceptedAt"));
         recipients.addColumn(r -> r.reason() != null ? r.reason() : r.assignee() != null ? r.assignee() : "").setHeader(getTranslation("document.note"));
         recipients.setAllRowsVisible(true);
@@ -90,14 +94,24 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         documentId = parameter;
         try {
             agencyNames = client.agencies(user.token()).stream().collect(java.util.stream.Collectors.toMap(Agency::organId, Agency::name));
+            document = null;
+            actionsShownFor = null;
             render(client.document(user.token(), documentId));
+            if (liveUpdates != null) {
+                liveUpdates.stop();
+            }
+            String followed = documentId;
+            liveUpdates = LiveFeed.follow(this, () -> client.changes(user.token(), followed), this::render);
         } catch (BackendApi.BackendException e) {
             title.setText(getTranslation("document.unavailable"));
-            details.setText(e.getMessage());
+            details.setText(Feedback.explain(e));
         }
     }
 
     void render(Document shown) {
+        if (document != null && shown.version() < document.version()) {
+            return; // a late copy of an older state
+        }
         document = shown;
         title.setText(shown.documentType() + " số " + shown.codeNumber() + "/" + shown.codeNotation());
         details.setText(getTranslation("document.detailsLine", agencyNames.getOrDefault(shown.senderOrganId(), shown.senderOrganId()),
@@ -118,7 +132,13 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
                 + agencyNames.getOrDefault(step.organId(), step.organId()) + ": " + getTranslation("timeline." + step.kind())
                 + (step.detail() == null || step.detail().isBlank() ? "" : " — " + step.detail())
                 + (step.staffName() == null ? "" : " (" + step.staffName() + ")"))));
-        renderActions(shown);
+        // the actions are redrawn only when what may be done changes: a recipient's step must not wipe a reason being typed
+        Object actionsFor = java.util.Arrays.asList(shown.state(), shown.signedCurrentVersion(), shown.recallRequested(),
+                mine(shown).map(r -> r.statusCode() + "/" + r.recallAgreed()).orElse(null));
+        if (!actionsFor.equals(actionsShownFor)) {
+            actionsShownFor = actionsFor;
+            renderActions(shown);
+        }
     }
 
     /**
@@ -215,19 +235,17 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         }
     }
 
-    /** Runs the action, then shows the document once the backend's view has it (it follows the events asynchronously). */
+    /** Sends one action; the live stream brings the new state, and after a refusal the document is read again. */
     private boolean act(String action, Map<String, Object> body) {
-        boolean done = Feedback.attempt(() -> client.act(user.token(), documentId, action, body), getTranslation("document.done"));
-        if (done) {
-            long before = document.version();
-            Document after = document;
-            for (int i = 0; i < 50 && after.version() == before; i++) {
-                sleep();
-                after = client.document(user.token(), documentId);
-            }
-            render(after);
+        return Feedback.attempt(() -> client.act(user.token(), documentId, action, body), getTranslation("document.done"), this::reload);
+    }
+
+    private void reload() {
+        try {
+            render(client.document(user.token(), documentId));
+        } catch (BackendApi.BackendException gone) {
+            Feedback.error(Feedback.explain(gone));
         }
-        return done;
     }
 
     private boolean invalid(com.vaadin.flow.component.HasValidation field) {
@@ -266,14 +284,6 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
 
     private static Anchor download(String fileName, Supplier<byte[]> bytes, String label, String id) {
         return org.ecabinet.ui.Downloads.anchor(fileName, bytes, label, id);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

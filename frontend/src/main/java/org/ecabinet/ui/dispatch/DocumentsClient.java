@@ -9,10 +9,13 @@ import org.ecabinet.ui.BackendApi;
 import org.ecabinet.ui.dispatch.DispatchModels.*;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import reactor.core.publisher.Flux;
 
 /** Calls to {@code /api/documents} and {@code /api/reports} on behalf of the signed-in user. */
 @Component
@@ -34,6 +37,12 @@ public class DocumentsClient {
 
     public Document document(String token, String documentId) {
         return api.as(token).get().uri("/api/documents/{id}", documentId).retrieve().bodyToMono(Document.class).block(TIMEOUT);
+    }
+
+    /** The document after every change, reconnecting when the stream breaks. */
+    public Flux<Document> changes(String token, String documentId) {
+        return api.follow(token, new ParameterizedTypeReference<ServerSentEvent<Document>>() {
+        }, "/api/documents/{id}/stream", documentId);
     }
 
     public byte[] pdf(String token, String documentId) {

@@ -91,7 +91,7 @@ public class NewDocumentView extends VerticalLayout implements HasDynamicTitle {
                     uploaded.setText(metadata.fileName());
                 });
             } catch (BackendApi.BackendException e) {
-                ui.access(() -> Feedback.error(e.getMessage()));
+                ui.access(() -> Feedback.error(Feedback.explain(e)));
             }
         }));
         file.setAcceptedFileTypes("application/pdf", ".pdf");
@@ -132,7 +132,7 @@ public class NewDocumentView extends VerticalLayout implements HasDynamicTitle {
             Feedback.success(getTranslation("newDocument.registered"));
             getUI().ifPresent(ui -> ui.navigate(DocumentPage.class, id));
         } catch (BackendApi.BackendException e) {
-            Feedback.error(e.getMessage());
+            Feedback.error(Feedback.explain(e));
         }
     }
 

@@ -93,7 +93,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
             csv.add(Downloads.anchor("bao-cao-" + start + "-" + end + ".csv", () -> client.reportCsv(user.token(), start, end),
                     getTranslation("reports.csv"), "report-csv"));
         } catch (BackendApi.BackendException e) {
-            Feedback.error(e.getMessage());
+            Feedback.error(Feedback.explain(e));
         }
     }
 

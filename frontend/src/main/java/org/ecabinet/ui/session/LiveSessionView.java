@@ -4,13 +4,11 @@ import java.util.Map;
 
 import org.ecabinet.ui.BackendApi;
 import org.ecabinet.ui.Feedback;
+import org.ecabinet.ui.LiveFeed;
 import org.ecabinet.ui.identity.Directory;
 import org.ecabinet.ui.identity.SignedInUser;
 import org.ecabinet.ui.session.SessionModels.SessionRoom;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -18,11 +16,8 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 
-import reactor.core.Disposable;
-
 /**
- * A view of one session that follows it live, the one pattern of every session screen: read on navigation,
- * subscribe to the backend's stream on attach and redraw through {@code UI.access}, dispose on detach; a
+ * A view of one session that follows it live: read on navigation, then followed through a {@link LiveFeed}; a
  * late copy of an older state is ignored. Actions go through {@link #act}: a refusal is explained in the
  * user's language and the session is read again, so the screen shows what is true now.
  */
@@ -35,7 +30,7 @@ abstract class LiveSessionView extends VerticalLayout implements HasUrlParameter
     protected String sessionId;
     protected SessionRoom room;
     protected final Drafts drafts = new Drafts();
-    private Disposable liveUpdates;
+    private LiveFeed<SessionRoom> liveUpdates;
 
     LiveSessionView(SessionsClient client, Directory directory, SignedInUser user) {
         this.client = client;
@@ -58,26 +53,19 @@ abstract class LiveSessionView extends VerticalLayout implements HasUrlParameter
         try {
             readOnce();
             render(client.room(user.token(), sessionId));
+            follow();
         } catch (BackendApi.BackendException e) {
             removeAll();
             add(new H2(getTranslation("room.unavailable")), new Paragraph(Feedback.explain(e)));
         }
     }
 
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        UI ui = attach.getUI();
-        if (room != null) {
-            liveUpdates = client.changes(user.token(), sessionId).subscribe(changed -> ui.access(() -> render(changed)),
-                    failure -> ui.access(() -> Feedback.error(getTranslation("room.liveLost"))));
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
+    private void follow() {
         if (liveUpdates != null) {
-            liveUpdates.dispose();
+            liveUpdates.stop();
         }
+        String followed = sessionId;
+        liveUpdates = LiveFeed.follow(this, () -> client.changes(user.token(), followed), this::render);
     }
 
     void render(SessionRoom changed) {
