@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 public final class Formats {
 
     public static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm, dd/MM/yyyy").withZone(HANOI);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(HANOI);
 
     private Formats() {
     }

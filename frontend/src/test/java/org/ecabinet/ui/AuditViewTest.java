@@ -55,7 +55,7 @@ class AuditViewTest extends KaribuTest {
 
         ButtonKt._click(_get(Button.class, spec -> spec.withId("verify")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("integrity-result")).getText())
-                .startsWith("Toàn vẹn: 42 sự kiện; 3 mốc đã ký").contains("10:00, 25/11/2026");
+                .startsWith("Toàn vẹn: 42 sự kiện; 3 mốc đã ký").contains("25/11/2026 10:00");
 
         ButtonKt._click(_get(Button.class, spec -> spec.withId("verify")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("integrity-result")).getText())
@@ -87,7 +87,7 @@ class AuditViewTest extends KaribuTest {
         assertThat(query.getValue().to()).isNull();
         @SuppressWarnings("unchecked")
         Grid<AuditedEvent> grid = _get(Grid.class, spec -> spec.withId("timeline"));
-        assertThat(GridKt._getFormattedRow(grid, 0)).containsSubsequence("12", "09:30, 25/11/2026", "MemberCheckedIn", "Phiên họp s-1 #4", MEMBER, "10.0.0.5");
+        assertThat(GridKt._getFormattedRow(grid, 0)).containsSubsequence("12", "25/11/2026 09:30", "MemberCheckedIn", "Phiên họp s-1 #4", MEMBER, "10.0.0.5");
 
         GridKt._clickItem(grid, 0);
         ButtonKt._click(_get(Button.class, spec -> spec.withId("show-as-of")));

@@ -64,7 +64,7 @@ class BallotViewsTest extends KaribuTest {
         Grid<BallotModels.BallotSummary> grid = _get(Grid.class);
         assertThat(GridKt._size(grid)).isEqualTo(2);
         assertThat(GridKt._get(grid, 0).ballotId()).isEqualTo("b-1");
-        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Dự thảo Nghị định về giao dịch điện tử", "Đang lấy ý kiến", "17:00, 26/11/2026", "3/27");
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Dự thảo Nghị định về giao dịch điện tử", "Đang lấy ý kiến", "26/11/2026 17:00", "3/27");
         assertThat(_find(Button.class, spec -> spec.withId("new-ballot"))).as("only the secretariat issues").isEmpty();
     }
 
@@ -79,7 +79,7 @@ class BallotViewsTest extends KaribuTest {
         assertThat(_get(H2.class, spec -> spec.withId("ballot-subject")).getText()).isEqualTo("Dự thảo Nghị định về giao dịch điện tử");
         assertThat(text(_get(Section.class, spec -> spec.withId("drafts")))).contains("du-thao.pdf (40 KB)");
         assertThat(text(_get(Section.class, spec -> spec.withId("tally")))).as("a member sees no tally before the close").isEmpty();
-        assertThat(_get(Paragraph.class, spec -> spec.withId("ballot-details")).getText()).isEqualTo("Đang lấy ý kiến · Hạn trả lời: 17:00, 26/11/2026");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("ballot-details")).getText()).isEqualTo("Đang lấy ý kiến · Hạn trả lời: 26/11/2026 17:00");
 
         HasValueUtilsKt._setValue(choice("q1"), "AGREE");
         HasValueUtilsKt._setValue(choice("q2"), "OTHER_OPINION");
@@ -98,7 +98,7 @@ class BallotViewsTest extends KaribuTest {
         stream.tryEmitNext(ballot(2, List.of(mine), List.of()));
         MockVaadin.clientRoundtrip();
         assertThat(_get(Paragraph.class, spec -> spec.withId("answer-accepted")).getText())
-                .isEqualTo("Bản 1, ký số lúc 10:15, 23/11/2026; chứng thư số SHA-256 " + "c0ffee".repeat(10) + "abcd");
+                .isEqualTo("Bản 1, ký số lúc 23/11/2026 10:15; chứng thư số SHA-256 " + "c0ffee".repeat(10) + "abcd");
         assertThat(text(_get(Section.class, spec -> spec.withId("my-answer"))))
                 .contains("1. Đồng ý", "2. Ý kiến khác — Đề nghị lùi hiệu lực sang 1/7/2027");
     }
@@ -162,6 +162,49 @@ class BallotViewsTest extends KaribuTest {
         var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
         com.vaadin.flow.component.ComponentUtil.fireEvent(confirm, new com.vaadin.flow.component.confirmdialog.ConfirmDialog.ConfirmEvent(confirm, false));
         verify(ballots).close("token-" + SECRETARIAT, "b-1");
+    }
+
+    @Test
+    void theSecretariatWithdrawsAnOpenBallotWithAReasonThatSurvivesTheLiveTally() {
+        signIn(SECRETARIAT, "SECRETARIAT");
+        Sinks.Many<Ballot> stream = Sinks.many().multicast().directBestEffort();
+        when(ballots.ballot("token-" + SECRETARIAT, "b-1")).thenReturn(ballot(1, List.of(), tally(0)));
+        when(ballots.changes("token-" + SECRETARIAT, "b-1")).thenReturn(stream.asFlux());
+        UI().navigate(BallotView.class, "b-1");
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("withdraw-ballot")));
+        assertThat(_get(TextField.class, spec -> spec.withId("withdraw-reason")).isInvalid()).as("a withdrawal needs its reason").isTrue();
+        assertThat(_find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class)).isEmpty();
+        HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("withdraw-reason")), "Dự thảo được thay thế");
+        stream.tryEmitNext(ballot(2, List.of(), tally(3)));
+        MockVaadin.clientRoundtrip();
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("withdraw-ballot")));
+        verify(ballots, org.mockito.Mockito.never()).withdraw(any(), any(), any()); // asked first, naming the reason
+        var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        assertThat(confirm.getElement().getProperty("message")).contains("Dự thảo được thay thế");
+        assertThat(confirm.getElement().getProperty("cancelText")).isEqualTo("Hủy bỏ");
+        com.vaadin.flow.component.ComponentUtil.fireEvent(confirm, new com.vaadin.flow.component.confirmdialog.ConfirmDialog.ConfirmEvent(confirm, false));
+        verify(ballots).withdraw("token-" + SECRETARIAT, "b-1", "Dự thảo được thay thế");
+    }
+
+    @Test
+    void publishingTheSignedResultAsksFirst() {
+        signIn(SECRETARIAT, "SECRETARIAT");
+        Ballot open = ballot(9, List.of(), tally(20));
+        Ballot closed = new Ballot(open.ballotId(), open.subject(), "CLOSED", open.issuedAt(), open.deadline(), open.drafts(), open.questions(),
+                open.eligibleMembers(), open.answers(), open.results(), "DEADLINE", open.deadline(), null, null, 10);
+        when(ballots.ballot("token-" + SECRETARIAT, "b-1")).thenReturn(closed);
+        when(ballots.changes(any(), any())).thenReturn(Flux.never());
+        UI().navigate(BallotView.class, "b-1");
+
+        HasValueUtilsKt._setValue(_get(PasswordField.class, spec -> spec.withId("publish-pin")), "123456");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("publish-result")));
+        verify(ballots, org.mockito.Mockito.never()).publishResult(any(), any(), any());
+        var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Công bố kết quả lấy ý kiến?");
+        com.vaadin.flow.component.ComponentUtil.fireEvent(confirm, new com.vaadin.flow.component.confirmdialog.ConfirmDialog.ConfirmEvent(confirm, false));
+        verify(ballots).publishResult("token-" + SECRETARIAT, "b-1", "123456");
     }
 
     @Test

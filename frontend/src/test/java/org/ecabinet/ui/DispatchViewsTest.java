@@ -108,7 +108,7 @@ class DispatchViewsTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).as("drawn by the stream, not by waiting")
                 .isEqualTo("Chưa ký số (phiên bản 1)");
         backendPublishes(document("SIGNED", SIGNATURE, List.of(), 2));
-        assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).isEqualTo("Đã ký số bởi Văn thư VPCP lúc 09:00, 25/11/2026");
+        assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText()).isEqualTo("Đã ký số bởi Văn thư VPCP lúc 25/11/2026 09:00");
 
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<String> to = _get(MultiSelectComboBox.class, spec -> spec.withId("dispatch-to"));
@@ -135,7 +135,7 @@ class DispatchViewsTest extends KaribuTest {
         backendPublishes(document("DISPATCHED", SIGNATURE, List.of(recipient("03", "TOTAL_PASSED, Văn thư VPCP")), 6));
         backendPublishes(document("DISPATCHED", SIGNATURE, List.of(recipient("01", null)), 5)); // a late copy, ignored
         assertThat(_get(Span.class, spec -> spec.withId("signature-badge")).getText())
-                .isEqualTo("Chữ ký số hợp lệ — ký bởi Văn thư VPCP lúc 09:00, 25/11/2026");
+                .isEqualTo("Chữ ký số hợp lệ — ký bởi Văn thư VPCP lúc 25/11/2026 09:00");
         var technical = _get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("signature-details"));
         assertThat(technical.isOpened()).as("technical details only on request").isFalse();
         assertThat(technical.getElement().getTextRecursively()).contains("TOTAL_PASSED").contains("cd".repeat(32));
@@ -164,6 +164,21 @@ class DispatchViewsTest extends KaribuTest {
         Grid<Recipient> recipients = _get(Grid.class, spec -> spec.withId("recipients"));
         assertThat(GridKt._getFormattedRow(recipients, 0)).contains("Bộ Tài chính").anyMatch(cell -> cell.contains("Đã tiếp nhận"));
         assertThat(_get(TextField.class, spec -> spec.withId("recall-reason")).getValue()).isEqualTo("Ban hành nhầm phụ lục");
+    }
+
+    @Test
+    void theRegisterFormsCalendarAndUploadSpeakVietnamese() {
+        signInFor(G22, SENDER, "AGENCY_CLERK");
+        UI().navigate(NewDocumentView.class);
+        var date = _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("document-promulgationDate"));
+        assertThat(date.getI18n().getMonthNames()).startsWith("Tháng 1").endsWith("Tháng 12");
+        assertThat(date.getI18n().getWeekdaysShort()).startsWith("CN", "Th 2");
+        assertThat(date.getI18n().getToday()).isEqualTo("Hôm nay");
+        assertThat(date.getI18n().getFirstDayOfWeek()).as("the week starts on Monday").isEqualTo(1);
+        assertThat(date.getI18n().getDateFormats()).containsExactly("dd/MM/yyyy");
+        var upload = _get(com.vaadin.flow.component.upload.Upload.class, spec -> spec.withId("document-file"));
+        assertThat(upload.getI18n().getAddFiles().getOne()).isEqualTo(
+                com.vaadin.flow.component.UI.getCurrent().getTranslation("upload.addOne")).doesNotContain("Upload");
     }
 
     @Test

@@ -79,7 +79,7 @@ class SessionViewsTest extends KaribuTest {
             @SuppressWarnings("unchecked")
             Grid<SessionModels.SessionSummary> grid = _get(Grid.class);
             assertThat(GridKt._get(grid, 0).sessionId()).as("newest first").isEqualTo("s-new");
-            assertThat(GridKt._getFormattedRow(grid, 0)).contains("Chuyên đề", "08:00, 10/12/2026", "Trực tuyến", "Đã lên lịch");
+            assertThat(GridKt._getFormattedRow(grid, 0)).contains("Chuyên đề", "10/12/2026 08:00", "Trực tuyến", "Đã lên lịch");
 
             ButtonKt._click(_get(Button.class, spec -> spec.withId("schedule-session")));
             HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("schedule-title")), "Phiên họp Chính phủ thường kỳ tháng 12");

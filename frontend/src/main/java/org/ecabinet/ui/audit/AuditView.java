@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.Pickers;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.LiveFeed;
 import org.ecabinet.ui.Formats;
@@ -108,7 +109,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     private Section timelineSection() {
         from.setId("filter-from");
+        Pickers.localise(from);
         to.setId("filter-to");
+        Pickers.localise(to);
         userId.setId("filter-user");
         aggregateType.setId("filter-aggregate-type");
         aggregateId.setId("filter-aggregate-id");

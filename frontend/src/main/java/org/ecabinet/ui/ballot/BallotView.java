@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.Confirmation;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.LiveFeed;
 import org.ecabinet.ui.Formats;
@@ -34,6 +35,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -60,6 +62,7 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
     private String ballotId;
     private Ballot ballot;
     private LiveFeed<Ballot> liveUpdates;
+    private Object actionsShownFor;
 
     private final H2 subject = new H2();
     private final Paragraph details = new Paragraph();
@@ -89,6 +92,7 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
         try {
             people = directory.people(user.token());
             ballot = null;
+            actionsShownFor = null;
             render(client.ballot(user.token(), ballotId));
             renderForm();
             if (liveUpdates != null) {
@@ -114,6 +118,9 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
         if (!ballot.results().isEmpty()) {
             // Only a view with the tally holds everyone's answers; a member's view before the close holds their own.
             facts.add(getTranslation("ballot.answeredCount", ballot.answers().size(), ballot.eligibleMembers().size()));
+        }
+        if (ballot.withdrawalReason() != null) {
+            facts.add(getTranslation("ballot.withdrawnBecause", ballot.withdrawalReason()));
         }
         details.setText(String.join(" · ", facts));
         renderDrafts();
@@ -229,31 +236,56 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
         tally.add(new Paragraph(getTranslation("ballot.whoAnswered", ballot.answers().size(), ballot.eligibleMembers().size())), who);
     }
 
+    /** The secretariat's steps; redrawn only when the ballot's stage changes, so that each answer arriving leaves what is being typed. */
     private void renderActions() {
+        Object stage = java.util.Arrays.asList(ballot.status(), ballot.report() == null);
+        if (stage.equals(actionsShownFor)) {
+            return;
+        }
+        actionsShownFor = stage;
         actions.removeAll();
         if (!user.has("SECRETARIAT")) {
             return;
         }
         if (ballot.isOpen()) {
             // closing ends the consultation for everyone who has not answered: asked first
-            Button close = new Button(getTranslation("ballot.close"), click -> {
-                var confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog(getTranslation("ballot.closeHeading"),
-                        getTranslation("ballot.closeText"), getTranslation("ballot.close"),
-                        event -> Feedback.attempt(() -> client.close(user.token(), ballotId), getTranslation("room.saved")));
-                confirm.setCancelable(true);
-                confirm.setCancelText(getTranslation("form.cancel"));
-                confirm.setConfirmButtonTheme("error primary");
-                confirm.setId("confirm-close-ballot");
-                confirm.open();
-            });
+            Button close = new Button(getTranslation("ballot.close"), click -> Confirmation.ask("confirm-close-ballot",
+                    getTranslation("ballot.closeHeading"), getTranslation("ballot.closeText"), getTranslation("ballot.close"), true,
+                    () -> Feedback.attempt(() -> client.close(user.token(), ballotId), getTranslation("room.saved"))));
             close.setId("close-ballot");
             close.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            actions.add(close);
+            TextField reason = new TextField(getTranslation("ballot.withdrawReason"));
+            reason.setId("withdraw-reason");
+            Button withdraw = new Button(getTranslation("ballot.withdraw"), click -> {
+                if (reason.getValue().isBlank()) {
+                    reason.setErrorMessage(getTranslation("newBallot.required"));
+                    reason.setInvalid(true);
+                    return;
+                }
+                Confirmation.ask("confirm-withdraw-ballot", getTranslation("ballot.withdrawHeading"),
+                        getTranslation("ballot.withdrawText", reason.getValue().strip()), getTranslation("ballot.withdraw"), true,
+                        () -> Feedback.attempt(() -> client.withdraw(user.token(), ballotId, reason.getValue().strip()), getTranslation("ballot.withdrawn")));
+            });
+            withdraw.setId("withdraw-ballot");
+            reason.addValueChangeListener(changed -> reason.setInvalid(false));
+            HorizontalLayout withdrawal = new HorizontalLayout(reason, withdraw);
+            withdrawal.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+            withdrawal.setWrap(true);
+            actions.add(close, withdrawal);
         } else if ("CLOSED".equals(ballot.status()) && ballot.report() == null) {
             PasswordField pin = new PasswordField(getTranslation("ballot.pin"));
             pin.setId("publish-pin");
-            Button publish = new Button(getTranslation("ballot.publish"),
-                    click -> Feedback.attempt(() -> client.publishResult(user.token(), ballotId, pin.getValue()), getTranslation("ballot.published")));
+            // the report is signed and sent to every member: asked first, after the PIN is typed
+            Button publish = new Button(getTranslation("ballot.publish"), click -> {
+                if (pin.getValue().length() < 6) {
+                    pin.setErrorMessage(getTranslation("newBallot.required"));
+                    pin.setInvalid(true);
+                    return;
+                }
+                Confirmation.ask("confirm-publish-result", getTranslation("ballot.publishHeading"), getTranslation("ballot.publishText"),
+                        getTranslation("ballot.publish"), false,
+                        () -> Feedback.attempt(() -> client.publishResult(user.token(), ballotId, pin.getValue()), getTranslation("ballot.published")));
+            });
             publish.setId("publish-result");
             publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             HorizontalLayout row = new HorizontalLayout(pin, publish);

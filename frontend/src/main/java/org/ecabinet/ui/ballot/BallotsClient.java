@@ -89,6 +89,11 @@ public class BallotsClient {
         api.as(token).post().uri("/api/ballots/{id}/close", ballotId).retrieve().toBodilessEntity().block(TIMEOUT);
     }
 
+    public void withdraw(String token, String ballotId, String reason) {
+        api.as(token).post().uri("/api/ballots/{id}/withdraw", ballotId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", reason)).retrieve().toBodilessEntity().block(TIMEOUT);
+    }
+
     public void publishResult(String token, String ballotId, String pin) {
         api.as(token).post().uri("/api/ballots/{id}/result", ballotId).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("pin", pin)).retrieve().toBodilessEntity().block(Duration.ofSeconds(60));

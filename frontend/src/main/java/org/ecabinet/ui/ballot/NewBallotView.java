@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.Pickers;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
@@ -53,6 +54,7 @@ public class NewBallotView extends VerticalLayout implements HasDynamicTitle {
         questions.setWidthFull();
         deadline.setLabel(getTranslation("newBallot.deadline"));
         deadline.setId("ballot-deadline");
+        Pickers.localise(deadline);
         deadline.setWidth("min(100%, 24rem)"); // its date and time fields share the width: on a phone they stay on the screen
         deadline.setMin(LocalDateTime.now(Formats.HANOI));
         deadline.setValue(LocalDateTime.now(Formats.HANOI).plusDays(3).withHour(17).withMinute(0).withSecond(0).withNano(0));

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.Confirmation;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.LiveFeed;
@@ -17,7 +18,6 @@ import org.ecabinet.ui.identity.SignedInUser;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -256,12 +256,8 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
 
     /** A step that cannot be taken back: the confirmation names what it does, then it is taken. */
     private boolean confirmed(String key, String what, Supplier<Boolean> step) {
-        ConfirmDialog dialog = new ConfirmDialog(getTranslation(key + ".heading"), getTranslation(key + ".text", what),
-                getTranslation(key + ".confirm"), event -> step.get());
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("form.cancel"));
-        dialog.setId("confirm-" + key.substring(key.indexOf('.') + 1));
-        dialog.open();
+        Confirmation.ask("confirm-" + key.substring(key.indexOf('.') + 1), getTranslation(key + ".heading"), getTranslation(key + ".text", what),
+                getTranslation(key + ".confirm"), false, step::get);
         return true;
     }
 

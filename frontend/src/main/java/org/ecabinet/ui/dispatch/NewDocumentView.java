@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.PdfUpload;
+import org.ecabinet.ui.Pickers;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
@@ -27,7 +29,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -67,6 +68,7 @@ public class NewDocumentView extends VerticalLayout implements HasDynamicTitle {
         promulgationDate.setLabel(getTranslation("document.promulgationDate"));
         promulgationDate.setValue(LocalDate.now(Formats.HANOI));
         promulgationDate.setId("document-promulgationDate");
+        Pickers.localise(promulgationDate);
         urgency.setLabel(getTranslation("document.urgency"));
         urgency.setItems("NORMAL", "URGENT", "VERY_URGENT", "FLASH");
         urgency.setItemLabelGenerator(u -> getTranslation("urgency." + u));
@@ -79,25 +81,23 @@ public class NewDocumentView extends VerticalLayout implements HasDynamicTitle {
         confidentiality.setId("document-confidentiality");
         dueDate.setLabel(getTranslation("document.dueDate"));
         dueDate.setId("document-dueDate");
+        Pickers.localise(dueDate);
 
         Paragraph uploaded = new Paragraph();
         uploaded.setId("uploaded-file");
         UI ui = UI.getCurrent();
-        Upload file = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        Upload file = PdfUpload.create("document-file", (fileName, bytes) -> {
             try {
-                String id = client.upload(user.token(), metadata.fileName(), bytes);
+                String id = client.upload(user.token(), fileName, bytes);
                 ui.access(() -> {
                     fileId = id;
-                    uploaded.setText(metadata.fileName());
+                    uploaded.setText(fileName);
                 });
             } catch (BackendApi.BackendException e) {
                 ui.access(() -> Feedback.error(Feedback.explain(e)));
             }
-        }));
-        file.setAcceptedFileTypes("application/pdf", ".pdf");
-        file.setMaxFileSize(20 * 1024 * 1024);
+        });
         file.setMaxFiles(1);
-        file.setId("document-file");
 
         Button register = new Button(getTranslation("document.register"), click -> register(client, user, uploaded));
         register.setId("register-document");

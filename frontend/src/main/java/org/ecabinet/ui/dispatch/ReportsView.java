@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.Pickers;
 import org.ecabinet.ui.Downloads;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
@@ -53,9 +54,11 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         from.setLabel(getTranslation("reports.from"));
         from.setValue(today.withDayOfMonth(1));
         from.setId("report-from");
+        Pickers.localise(from);
         to.setLabel(getTranslation("reports.to"));
         to.setValue(today);
         to.setId("report-to");
+        Pickers.localise(to);
         Button show = new Button(getTranslation("reports.show"), click -> show());
         show.setId("show-report");
         HorizontalLayout period = new HorizontalLayout(from, to, show, csv);

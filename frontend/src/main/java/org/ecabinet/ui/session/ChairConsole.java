@@ -2,12 +2,12 @@ package org.ecabinet.ui.session;
 
 import java.util.List;
 
+import org.ecabinet.ui.Confirmation;
 import org.ecabinet.ui.session.SessionModels.AgendaItem;
 import org.ecabinet.ui.session.SessionModels.SessionRoom;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -87,10 +87,6 @@ class ChairConsole extends Section {
     }
 
     private void confirm(String titleKey, String text, String confirmKey, Runnable confirmed) {
-        ConfirmDialog dialog = new ConfirmDialog(getTranslation(titleKey), text, getTranslation(confirmKey), event -> confirmed.run());
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("form.cancel"));
-        dialog.setId("confirm-" + confirmKey.replace('.', '-'));
-        dialog.open();
+        Confirmation.ask("confirm-" + confirmKey.replace('.', '-'), getTranslation(titleKey), text, getTranslation(confirmKey), false, confirmed);
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.function.Function;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.Pickers;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.session.SessionModels.Schedule;
@@ -46,7 +47,7 @@ class ScheduleSessionDialog extends Dialog {
         startsAt.setHelperText(getTranslation("schedule.hanoiTime"));
         startsAt.setMin(LocalDateTime.now(Formats.HANOI));
         startsAt.setStep(java.time.Duration.ofMinutes(15));
-        startsAt.setLocale(getLocale()); // dd/MM/yyyy in Vietnamese, whatever the browser's own language
+        Pickers.localise(startsAt); // dd/MM/yyyy and Vietnamese names, whatever the browser's own language
         location.setId("schedule-location");
         location.setLabel(getTranslation("schedule.location"));
         location.setMaxLength(300);

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.Pickers;
 import org.ecabinet.ui.Downloads;
+import org.ecabinet.ui.Confirmation;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
@@ -24,7 +26,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -127,13 +128,9 @@ public class SessionEditorView extends LiveSessionView {
     }
 
     private void confirmPublish() {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("editor.publishTitle"),
+        Confirmation.ask("confirm-publish", getTranslation("editor.publishTitle"),
                 getTranslation("editor.publishText", room.agenda().size(), room.members().size() + room.guests().size()),
-                getTranslation("editor.publish"), confirmed -> act(() -> client.publish(user.token(), sessionId), "editor.published"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("form.cancel"));
-        confirm.setId("confirm-publish");
-        confirm.open();
+                getTranslation("editor.publish"), false, () -> act(() -> client.publish(user.token(), sessionId), "editor.published"));
     }
 
     private Dialog rescheduleDialog() {
@@ -141,7 +138,7 @@ public class SessionEditorView extends LiveSessionView {
         DateTimePicker startsAt = new DateTimePicker(getTranslation("schedule.startsAt"), Formats.hanoi(room.startsAt()));
         startsAt.setHelperText(getTranslation("schedule.hanoiTime"));
         startsAt.setStep(java.time.Duration.ofMinutes(15));
-        startsAt.setLocale(getLocale());
+        Pickers.localise(startsAt); // dd/MM/yyyy and Vietnamese names, whatever the browser's own language
         TextField location = new TextField(getTranslation("schedule.location"), Objects.toString(room.location(), ""), "");
         Checkbox online = new Checkbox(getTranslation("schedule.online"), room.online());
         TextArea reason = reasonField();
@@ -269,12 +266,8 @@ public class SessionEditorView extends LiveSessionView {
     }
 
     private void confirmRemove(AgendaItem item) {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("editor.removeTitle"), getTranslation("editor.removeText", item.title()),
-                getTranslation("editor.removeShort"), confirmed -> act(() -> client.removeItem(user.token(), sessionId, item.itemId()), "editor.removed"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("form.cancel"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+        Confirmation.ask("confirm-remove", getTranslation("editor.removeTitle"), getTranslation("editor.removeText", item.title()),
+                getTranslation("editor.removeShort"), true, () -> act(() -> client.removeItem(user.token(), sessionId, item.itemId()), "editor.removed"));
     }
 
     private FormLayout newItemForm() {
