@@ -79,7 +79,8 @@ public class OpinionBallot {
     void handle(ExtendDeadline command, DeadlineManager deadlines) {
         requireOpen("extend");
         if (!command.deadline().isAfter(deadline)) {
-            throw new RuleViolation("ballot.extension-not-later", "An extension must move the deadline later than " + deadline + ".");
+            throw new RuleViolation("ballot.extension-not-later", "An extension must move the deadline later than " + deadline + ".",
+                    Map.of("deadline", deadline));
         }
         apply(new BallotDeadlineExtended(ballotId, command.deadline(), command.reason()));
         schedule(deadlines, command.deadline(), command.reminders(), command.now());
@@ -104,7 +105,7 @@ public class OpinionBallot {
         }
         requireOpen("answer");
         if (command.now().isAfter(deadline)) {
-            throw new RuleViolation("ballot.deadline-passed", "The deadline for answers passed at " + deadline + ".");
+            throw new RuleViolation("ballot.deadline-passed", "The deadline for answers passed at " + deadline + ".", Map.of("deadline", deadline));
         }
         checkAnswers(command.answers());
         String canonical = AnswerCanonicalForm.of(ballotId, command.memberId(), draftHashes, command.answers());
@@ -177,10 +178,11 @@ public class OpinionBallot {
                 throw new RuleViolation("ballot.unknown-question", "This ballot has no question " + answer.questionId() + ".");
             }
             if (!given.add(answer.questionId())) {
-                throw new RuleViolation("ballot.question-twice", "Question " + answer.questionId() + " is answered twice.");
+                throw new RuleViolation("ballot.question-twice", "Question " + answer.questionId() + " is answered twice.", numbering(answer));
             }
             if (answer.choice() != AnswerChoice.AGREE && (answer.comment() == null || answer.comment().isBlank())) {
-                throw new RuleViolation("ballot.comment-required", "A comment is required when you disagree or give another opinion (question " + answer.questionId() + ").");
+                throw new RuleViolation("ballot.comment-required",
+                        "A comment is required when you disagree or give another opinion (question " + answer.questionId() + ").", numbering(answer));
             }
         }
         if (!given.equals(expected)) {
@@ -188,9 +190,14 @@ public class OpinionBallot {
         }
     }
 
+    /** The arguments of a refusal about an answer: the question's number on the ballot, as the member reads it. */
+    private Map<String, Integer> numbering(QuestionAnswer answer) {
+        return Map.of("question", questions.stream().map(BallotQuestion::questionId).toList().indexOf(answer.questionId()) + 1);
+    }
+
     private void requireOpen(String action) {
         if (!open) {
-            throw new RuleViolation("Cannot " + action + " a ballot that is " + (closed ? "closed" : "withdrawn") + ".");
+            throw new RuleViolation(closed ? "ballot.closed" : "ballot.withdrawn", "Cannot " + action + " a ballot that is " + (closed ? "closed" : "withdrawn") + ".");
         }
     }
 

@@ -65,10 +65,11 @@ public class DocumentDispatch {
         requireSender(command.staff());
         requireNotDispatched("sign");
         if (command.version() != version) {
-            throw new RuleViolation("dispatch.signed-old-version", "Version " + command.version() + " was signed, but version " + version + " is current: sign it again.");
+            throw new RuleViolation("dispatch.signed-old-version", "Version " + command.version() + " was signed, but version " + version + " is current: sign it again.",
+                    Map.of("signed", command.version(), "current", version));
         }
         if (signed) {
-            throw new RuleViolation("dispatch.already-signed", "Version " + version + " is already signed.");
+            throw new RuleViolation("dispatch.already-signed", "Version " + version + " is already signed.", Map.of("version", version));
         }
         apply(new DocumentSigned(documentId, version, command.signedFile(), command.staff().id(), command.staff().name(),
                 command.certificateSha256(), command.signingTime()));
@@ -82,7 +83,8 @@ public class DocumentDispatch {
             throw new RuleViolation("dispatch.secret", "Secret documents never travel over the axis: send it by the confidential channel.");
         }
         if (!signed) {
-            throw new RuleViolation("dispatch.unsigned", "Only signed documents are dispatched paperless: sign version " + version + " first.");
+            throw new RuleViolation("dispatch.unsigned", "Only signed documents are dispatched paperless: sign version " + version + " first.",
+                    Map.of("version", version));
         }
         List<String> to = command.recipients().stream().distinct().toList();
         if (to.isEmpty()) {

@@ -87,18 +87,23 @@ public class CabinetSession {
 
     /** What the aggregate needs to know of an agenda item to enforce the rules. */
     private static final class Item {
+        final String title; // to name the item in a refusal, never its id
         final Map<String, Position> positions = new HashMap<>();
         boolean decided;
+
+        Item(String title) {
+            this.title = title;
+        }
 
         // Value equality lets Axon's test fixture compare the state built by sourcing with the live one.
         @Override
         public boolean equals(Object other) {
-            return other instanceof Item item && item.decided == decided && item.positions.equals(positions);
+            return other instanceof Item item && item.decided == decided && item.positions.equals(positions) && item.title.equals(title);
         }
 
         @Override
         public int hashCode() {
-            return positions.hashCode() * 31 + Boolean.hashCode(decided);
+            return (positions.hashCode() * 31 + Boolean.hashCode(decided)) * 31 + title.hashCode();
         }
     }
 
@@ -250,10 +255,11 @@ public class CabinetSession {
         for (String itemId : command.itemIds()) {
             Item item = undecidedItem(itemId);
             if (item.positions.values().stream().anyMatch(p -> p != Position.AGREE)) {
-                throw new RuleViolation("session.item-needs-discussion", "Item " + itemId + " has objections or requests to discuss: it needs a discussion.");
+                throw new RuleViolation("session.item-needs-discussion", "Item " + itemId + " has objections or requests to discuss: it needs a discussion.",
+                        naming(itemId));
             }
             if (itemId.equals(itemUnderVote)) {
-                throw new RuleViolation("session.item-under-vote", "Item " + itemId + " is being voted on.");
+                throw new RuleViolation("session.item-under-vote", "Item " + itemId + " is being voted on.", naming(itemId));
             }
         }
         apply(new ItemsAdoptedWithoutDiscussion(sessionId, command.itemIds().stream().distinct().toList()));
@@ -265,7 +271,7 @@ public class CabinetSession {
         requireOpened();
         undecidedItem(command.itemId());
         if (itemUnderVote != null) {
-            throw new RuleViolation("session.vote-open", "The vote on item " + itemUnderVote + " is still open.");
+            throw new RuleViolation("session.vote-open", "The vote on item " + itemUnderVote + " is still open.", naming(itemUnderVote));
         }
         apply(new VoteOpened(sessionId, command.itemId()));
     }
@@ -276,7 +282,7 @@ public class CabinetSession {
         requireOpened();
         item(command.itemId());
         if (!command.itemId().equals(itemUnderVote)) {
-            throw new RuleViolation("session.no-open-vote", "There is no open vote on item " + command.itemId() + ".");
+            throw new RuleViolation("session.no-open-vote", "There is no open vote on item " + command.itemId() + ".", naming(command.itemId()));
         }
         if (!checkedIn.contains(command.memberId())) {
             throw new RuleViolation("session.not-checked-in", "Only members who checked in can vote.");
@@ -290,7 +296,7 @@ public class CabinetSession {
         requireOpened();
         item(command.itemId());
         if (!command.itemId().equals(itemUnderVote)) {
-            throw new RuleViolation("session.no-open-vote", "There is no open vote on item " + command.itemId() + ".");
+            throw new RuleViolation("session.no-open-vote", "There is no open vote on item " + command.itemId() + ".", naming(command.itemId()));
         }
         int votesFor = count(VoteChoice.FOR);
         int total = members.size();
@@ -312,7 +318,7 @@ public class CabinetSession {
         requireChair(command.chairId());
         requireOpened();
         if (itemUnderVote != null) {
-            throw new RuleViolation("session.vote-open", "Close the vote on item " + itemUnderVote + " first.");
+            throw new RuleViolation("session.vote-open", "Close the vote on item " + itemUnderVote + " first.", naming(itemUnderVote));
         }
         apply(new SessionClosed(sessionId));
     }
@@ -343,7 +349,7 @@ public class CabinetSession {
 
     @EventSourcingHandler
     void on(AgendaItemAdded event) {
-        agenda.put(event.itemId(), new Item());
+        agenda.put(event.itemId(), new Item(event.title()));
     }
 
     @EventSourcingHandler
@@ -439,10 +445,15 @@ public class CabinetSession {
         return item;
     }
 
+    /** The arguments of a refusal about an item: its title, as the user knows it. */
+    private Map<String, String> naming(String itemId) {
+        return Map.of("item", agenda.get(itemId).title);
+    }
+
     private Item undecidedItem(String itemId) {
         Item item = item(itemId);
         if (item.decided) {
-            throw new RuleViolation("session.item-decided", "Item " + itemId + " has already been decided.");
+            throw new RuleViolation("session.item-decided", "Item " + itemId + " has already been decided.", naming(itemId));
         }
         return item;
     }

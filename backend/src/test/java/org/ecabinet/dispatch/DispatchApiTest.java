@@ -36,7 +36,10 @@ class DispatchApiTest extends ApiTest {
     @Test
     void aSignedDocumentTravelsToTwoAgenciesAndEachReportsItsStatus() throws Exception {
         String id = register(G22_CLERK, "ORDINARY");
-        post(G22_CLERK, "/api/documents/" + id + "/dispatch", Map.of("recipients", List.of(G12, H29)), 409); // not signed yet
+        as(G22_CLERK).post().uri("/api/documents/{id}/dispatch", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("recipients", List.of(G12, H29))).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("dispatch.unsigned") // not signed yet, and which version to sign
+                .jsonPath("$.arguments.version").isEqualTo("1");
         post(G22_CLERK, "/api/documents/" + id + "/signature", Map.of("pin", PIN), 204);
         JsonNode signed = awaitDocument(G22_CLERK, id, d -> d.get("state").asText().equals("SIGNED"));
         assertThat(signed.at("/signature/signedBy").asText()).isEqualTo(G22_CLERK);

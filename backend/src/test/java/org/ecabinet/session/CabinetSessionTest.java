@@ -307,8 +307,14 @@ class CabinetSessionTest {
         }
 
         @Test
-        void oneVoteAtATime() {
-            fixture.given(voteOpenOnItem()).when(new OpenVote(SESSION, CHAIR, ITEM_2)).expectException(RuleViolation.class);
+        void oneVoteAtATimeAndTheRefusalNamesTheOpenItemByItsTitle() {
+            fixture.given(voteOpenOnItem()).when(new OpenVote(SESSION, CHAIR, ITEM_2))
+                    .expectException(new org.hamcrest.CustomTypeSafeMatcher<RuleViolation>("session.vote-open naming item \"Báo cáo\"") {
+                        @Override
+                        protected boolean matchesSafely(RuleViolation refused) {
+                            return refused.code().equals("session.vote-open") && refused.arguments().equals(java.util.Map.of("item", "Báo cáo"));
+                        }
+                    });
         }
 
         @Test

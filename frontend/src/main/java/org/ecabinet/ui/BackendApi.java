@@ -1,6 +1,7 @@
 package org.ecabinet.ui;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -110,7 +111,14 @@ public class BackendApi {
         return response -> response.bodyToMono(JsonNode.class)
                 .defaultIfEmpty(com.fasterxml.jackson.databind.node.MissingNode.getInstance())
                 .map(body -> new BackendException(response.statusCode(), body.path("code").asText(""),
-                        body.path("errors").path(0).path("code").asText(""), body.path("detail").asText(response.statusCode().toString())));
+                        body.path("errors").path(0).path("code").asText(""), arguments(body.path("arguments")),
+                        body.path("detail").asText(response.statusCode().toString())));
+    }
+
+    private static Map<String, String> arguments(JsonNode named) {
+        Map<String, String> arguments = new java.util.HashMap<>();
+        named.properties().forEach(argument -> arguments.put(argument.getKey(), argument.getValue().asText()));
+        return arguments;
     }
 
     public static final class BackendException extends RuntimeException {
@@ -118,17 +126,22 @@ public class BackendApi {
 
         private final String code;
         private final String fieldCode;
+        private final Map<String, String> arguments;
 
         public BackendException(HttpStatusCode status, String detail) {
-            this(status, "", "", detail);
+            this(status, "", "", Map.of(), detail);
         }
 
-        /** {@code code}: the problem's machine code; {@code fieldCode}: that of its first field error, if any. */
-        public BackendException(HttpStatusCode status, String code, String fieldCode, String detail) {
+        /**
+         * {@code code}: the problem's machine code; {@code fieldCode}: that of its first field error, if any;
+         * {@code arguments}: what the problem names (an item's title, a deadline), by name.
+         */
+        public BackendException(HttpStatusCode status, String code, String fieldCode, Map<String, String> arguments, String detail) {
             super(detail);
             this.status = status;
             this.code = code;
             this.fieldCode = fieldCode;
+            this.arguments = Map.copyOf(arguments);
         }
 
         public String code() {
@@ -137,6 +150,10 @@ public class BackendApi {
 
         public String fieldCode() {
             return fieldCode;
+        }
+
+        public Map<String, String> arguments() {
+            return arguments;
         }
 
         public HttpStatusCode status() {

@@ -41,7 +41,8 @@ public final class Feedback {
 
     /**
      * A refusal in the user's language: the translation of its field error's code, else of its code, else of
-     * its status ({@code problem.*} in the bundles); never the backend's English sentence.
+     * its status ({@code problem.*} in the bundles); never the backend's English sentence. What the problem names
+     * goes into the sentence by name ({@code {item}}, {@code {deadline}}), a time as Hanoi time.
      */
     public static String explain(BackendApi.BackendException e) {
         UI ui = UI.getCurrent();
@@ -51,10 +52,26 @@ public final class Feedback {
         for (String key : java.util.List.of("problem." + e.fieldCode(), "problem." + e.code(), "problem.status." + e.status().value())) {
             String translated = ui.getTranslation(key);
             if (!key.endsWith(".") && !translated.contains(key)) {
-                return translated;
+                return withArguments(translated, e.arguments());
             }
         }
         return ui.getTranslation("problem.unknown");
+    }
+
+    private static String withArguments(String sentence, java.util.Map<String, String> arguments) {
+        String filled = sentence;
+        for (var argument : arguments.entrySet()) {
+            filled = filled.replace("{" + argument.getKey() + "}", shown(argument.getValue()));
+        }
+        return filled;
+    }
+
+    private static String shown(String value) {
+        try {
+            return Formats.when(java.time.Instant.parse(value));
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return value;
+        }
     }
 
     /** One notice at a time: on a phone, a stack of them would cover the page. */

@@ -102,7 +102,7 @@ class AdminViewsTest extends KaribuTest {
     @Test
     void aRefusalIsExplainedInWordsAndTheDialogStaysOpen() {
         anAdministratorOnTheAccounts();
-        doThrow(new BackendApi.BackendException(HttpStatus.CONFLICT, "account.exists", "", "An account with this user name exists already."))
+        doThrow(new BackendApi.BackendException(HttpStatus.CONFLICT, "account.exists", "", java.util.Map.of(), "An account with this user name exists already."))
                 .when(admin).create(eq(TOKEN), any());
         ButtonKt._click(_get(Button.class, spec -> spec.withId("admin-new-account")));
         HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("new-account-id")), "clerk.g12");

@@ -124,7 +124,7 @@ class BallotViewsTest extends KaribuTest {
         signIn(MEMBER, "MEMBER");
         when(ballots.ballot("token-" + MEMBER, "b-1")).thenReturn(ballot(1, List.of(), List.of()));
         when(ballots.changes(any(), any())).thenReturn(Flux.never());
-        doThrow(new BackendApi.BackendException(HttpStatus.FORBIDDEN, "signing.wrong-pin", "", "Wrong signing PIN."))
+        doThrow(new BackendApi.BackendException(HttpStatus.FORBIDDEN, "signing.wrong-pin", "", java.util.Map.of(), "Wrong signing PIN."))
                 .when(ballots).answer(eq("token-" + MEMBER), eq("b-1"), any(), eq("000000"));
 
         UI().navigate(BallotView.class, "b-1");

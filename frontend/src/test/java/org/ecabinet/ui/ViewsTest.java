@@ -133,7 +133,7 @@ class ViewsTest extends KaribuTest {
         signIn(MEMBER, "MEMBER");
         when(sessions.room("token-" + MEMBER, "s-1")).thenReturn(room("PUBLISHED", List.of(), 4));
         when(sessions.changes(any(), any())).thenReturn(reactor.core.publisher.Flux.never());
-        doThrow(new BackendApi.BackendException(HttpStatus.CONFLICT, "not-allowed-now", "", "Check-in is possible once the session is published"))
+        doThrow(new BackendApi.BackendException(HttpStatus.CONFLICT, "not-allowed-now", "", java.util.Map.of(), "Check-in is possible once the session is published"))
                 .when(sessions).checkIn(eq("token-" + MEMBER), eq("s-1"));
 
         UI.getCurrent().navigate(SessionRoomView.class, "s-1");
@@ -152,6 +152,17 @@ class ViewsTest extends KaribuTest {
         UI.getCurrent().navigate(SessionRoomView.class, "s-1");
         assertThat(_find(H2.class)).extracting(H2::getText).contains("Không mở được phiên họp");
         assertThat(_find(Section.class)).isEmpty();
+    }
+
+    @Test
+    void aRefusalNamesWhatItIsAboutInTheUsersWordsAndTime() {
+        signIn(MEMBER, "MEMBER");
+        var deadlinePassed = new BackendApi.BackendException(HttpStatus.CONFLICT, "ballot.deadline-passed", "",
+                java.util.Map.of("deadline", "2026-11-26T10:00:00Z"), "The deadline for answers passed at 2026-11-26T10:00:00Z.");
+        assertThat(Feedback.explain(deadlinePassed)).isEqualTo("Đã quá hạn trả lời phiếu này (hạn: 26/11/2026 17:00).");
+        var voteOpen = new BackendApi.BackendException(HttpStatus.CONFLICT, "session.vote-open", "",
+                java.util.Map.of("item", "Dự thảo Nghị định về giao dịch điện tử"), "The vote on item 7f0c… is still open.");
+        assertThat(Feedback.explain(voteOpen)).isEqualTo("Cuộc biểu quyết về nội dung \"Dự thảo Nghị định về giao dịch điện tử\" chưa kết thúc; hãy kết thúc trước.");
     }
 
     /** What the login form's web component receives as its texts. */

@@ -193,7 +193,11 @@ public class ProblemHandling {
             return invalidInput(invalid);
         }
         if (cause instanceof RuleViolation violation) {
-            return respond(problem(HttpStatus.CONFLICT, violation.code(), "Not allowed now", cause.getMessage()));
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, violation.code(), "Not allowed now", cause.getMessage());
+            if (!violation.arguments().isEmpty()) {
+                problem.setProperty("arguments", violation.arguments());
+            }
+            return respond(problem);
         }
         if (cause instanceof NotPermitted notPermitted) {
             return respond(problem(HttpStatus.FORBIDDEN, notPermitted.code(), "Forbidden", cause.getMessage()));
