@@ -76,7 +76,11 @@ class AuditViewTest extends KaribuTest {
 
         HasValueUtilsKt._setValue(_get(DateTimePicker.class, spec -> spec.withId("filter-from")), LocalDateTime.of(2026, 11, 25, 8, 0));
         HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("filter-user")), MEMBER);
-        HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("filter-event-type")), "MemberCheckedIn");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<String> eventType = _get(com.vaadin.flow.component.combobox.ComboBox.class,
+                spec -> spec.withId("filter-event-type"));
+        assertThat(eventType.getItemLabelGenerator().apply("UserRolesChanged")).as("event types in the auditor's words").isEqualTo("Thay đổi vai trò");
+        HasValueUtilsKt._setValue(eventType, "MemberCheckedIn");
         ButtonKt._click(_get(Button.class, spec -> spec.withId("search")));
 
         ArgumentCaptor<TimelineQuery> query = ArgumentCaptor.forClass(TimelineQuery.class);
@@ -87,7 +91,7 @@ class AuditViewTest extends KaribuTest {
         assertThat(query.getValue().to()).isNull();
         @SuppressWarnings("unchecked")
         Grid<AuditedEvent> grid = _get(Grid.class, spec -> spec.withId("timeline"));
-        assertThat(GridKt._getFormattedRow(grid, 0)).containsSubsequence("12", "25/11/2026 09:30", "MemberCheckedIn", "Phiên họp s-1 #4", MEMBER, "10.0.0.5");
+        assertThat(GridKt._getFormattedRow(grid, 0)).containsSubsequence("12", "25/11/2026 09:30", "Điểm danh", "Phiên họp s-1 #4", MEMBER, "10.0.0.5");
 
         GridKt._clickItem(grid, 0);
         ButtonKt._click(_get(Button.class, spec -> spec.withId("show-as-of")));

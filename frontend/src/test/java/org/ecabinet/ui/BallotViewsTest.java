@@ -64,7 +64,7 @@ class BallotViewsTest extends KaribuTest {
         Grid<BallotModels.BallotSummary> grid = _get(Grid.class);
         assertThat(GridKt._size(grid)).isEqualTo(2);
         assertThat(GridKt._get(grid, 0).ballotId()).isEqualTo("b-1");
-        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Dự thảo Nghị định về giao dịch điện tử", "Đang lấy ý kiến", "26/11/2026 17:00", "3/27");
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("RouterLink[text='Dự thảo Nghị định về giao dịch điện tử']", "Đang lấy ý kiến", "26/11/2026 17:00", "3/27");
         assertThat(_find(Button.class, spec -> spec.withId("new-ballot"))).as("only the secretariat issues").isEmpty();
     }
 

@@ -87,7 +87,9 @@ class DispatchViewsTest extends KaribuTest {
         UI().navigate(DocumentsView.class);
         @SuppressWarnings("unchecked")
         Grid<DocumentSummary> inbox = _get(Grid.class, spec -> spec.withId("inbox"));
-        assertThat(GridKt._getFormattedRow(inbox, 0)).containsSubsequence("7816/VPCP-TTĐT", "Công văn", "V/v triển khai Hệ thống e-Cabinet", "Khẩn", "Đã đến");
+        assertThat(GridKt._getFormattedRow(inbox, 0)).containsSubsequence("RouterLink[text='7816/VPCP-TTĐT']", "Văn phòng Chính phủ", "Công văn", "V/v triển khai Hệ thống e-Cabinet", "Khẩn", "Đã đến");
+        assertThat(((com.vaadin.flow.router.RouterLink) GridKt._getCellComponent(inbox, 0, "number")).getHref())
+                .as("the number is a link, for keyboard users").isEqualTo("document/d-1");
         GridKt._clickItem(inbox, 0);
         _get(DocumentPage.class);
     }

@@ -83,7 +83,7 @@ class ViewsTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<SessionModels.SessionSummary> grid = _get(Grid.class);
         assertThat(GridKt._size(grid)).isEqualTo(1);
-        assertThat(GridKt._getFormattedRow(grid, 0)).contains("[DEMO] Phiên họp thường kỳ", "Thường kỳ", "26/11/2026 08:00", "Đã phát hành tài liệu");
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("RouterLink[text='[DEMO] Phiên họp thường kỳ']", "Thường kỳ", "26/11/2026 08:00", "Đã phát hành tài liệu");
 
         GridKt._clickItem(grid, 0);
         _get(SessionRoomView.class);

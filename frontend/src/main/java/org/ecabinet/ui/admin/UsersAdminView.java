@@ -76,6 +76,7 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> a.roles().stream().sorted().map(r -> getTranslation("role." + r)).collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("admin.account.roles")).setFlexGrow(2);
         grid.addColumn(a -> a.organisationCode() == null ? "" : agencies.getOrDefault(a.organisationCode(), a.organisationCode()))
+                .setTooltipGenerator(a -> a.organisationCode() == null ? "" : getTranslation("agency.code", a.organisationCode()))
                 .setHeader(getTranslation("admin.account.agency")).setFlexGrow(2);
         grid.addComponentColumn(a -> new Span(getTranslation("admin.standing." + a.standing())))
                 .setHeader(getTranslation("admin.account.standing")).setFlexGrow(1);

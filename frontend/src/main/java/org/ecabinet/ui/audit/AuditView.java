@@ -63,7 +63,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final TextField userId = new TextField();
     private final ComboBox<String> aggregateType = new ComboBox<>();
     private final TextField aggregateId = new TextField();
-    private final TextField eventType = new TextField();
+    private final ComboBox<String> eventType = new ComboBox<>();
     private final Grid<AuditedEvent> timeline = new Grid<>();
     private final List<AuditedEvent> shown = new ArrayList<>();
     private final Button more = new Button();
@@ -120,12 +120,14 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         to.setLabel(getTranslation("audit.to"));
         userId.setLabel(getTranslation("audit.user"));
         aggregateType.setLabel(getTranslation("audit.aggregateType"));
-        aggregateType.setItems("CabinetSession", "OpinionBallot", "DocumentDispatch");
+        aggregateType.setItems("CabinetSession", "OpinionBallot", "DocumentDispatch", "UserAccount");
         aggregateType.setItemLabelGenerator(type -> getTranslation("audit.type." + type));
         aggregateType.setClearButtonVisible(true);
         aggregateId.setLabel(getTranslation("audit.aggregateId"));
         eventType.setLabel(getTranslation("audit.eventType"));
-        eventType.setPlaceholder("MemberCheckedIn");
+        eventType.setItems(EventTypes.ALL.stream().sorted(java.util.Comparator.comparing(this::eventName)).toList());
+        eventType.setItemLabelGenerator(this::eventName);
+        eventType.setClearButtonVisible(true);
         Button search = new Button(getTranslation("audit.search"), click -> search());
         search.setId("search");
         search.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
@@ -138,7 +140,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         timeline.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         timeline.addColumn(AuditedEvent::global).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         timeline.addColumn(e -> Formats.when(e.timestamp())).setHeader(getTranslation("audit.when")).setAutoWidth(true);
-        timeline.addColumn(AuditedEvent::type).setHeader(getTranslation("audit.eventType")).setAutoWidth(true);
+        timeline.addColumn(e -> eventName(e.type())).setHeader(getTranslation("audit.eventType")).setAutoWidth(true)
+                .setTooltipGenerator(AuditedEvent::type);
         timeline.addColumn(e -> getTranslation("audit.type." + e.aggregateType()) + " " + e.aggregateId() + " #" + e.sequence())
                 .setHeader(getTranslation("audit.aggregate")).setFlexGrow(2);
         timeline.addColumn(AuditedEvent::userId).setHeader(getTranslation("audit.user")).setAutoWidth(true);
@@ -194,7 +197,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         asOf.setEnabled(List.of("CabinetSession", "OpinionBallot", "DocumentDispatch").contains(event.aggregateType()));
         HorizontalLayout actions = new HorizontalLayout(proof, history, asOf);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        selected.add(new H3(getTranslation("audit.event", event.global(), event.type())),
+        selected.add(new H3(getTranslation("audit.event", event.global(), eventName(event.type()))),
                 new Paragraph(getTranslation("audit.eventDetails", Formats.when(event.timestamp()), event.userId(), event.remoteAddress(),
                         event.aggregateId(), event.sequence())),
                 new Pre(event.payload() == null ? "" : event.payload().toPrettyString()), actions, state);
@@ -261,6 +264,13 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     private static java.time.Instant instant(LocalDateTime local) {
         return local == null ? null : local.atZone(Formats.HANOI).toInstant();
+    }
+
+    /** An event's name in the auditor's language; its name in the code stays in the column's tooltip. */
+    private String eventName(String type) {
+        String key = "event." + type;
+        String worded = getTranslation(key);
+        return worded.contains(key) ? type : worded;
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -40,7 +41,9 @@ public class MyBallotsView extends VerticalLayout implements HasDynamicTitle {
         ballots.setAriaLabel(getTranslation("ballots.heading"));
         ballots.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         ballots.addComponentColumn(this::awaiting).setHeader(getTranslation("ballots.mine")).setAutoWidth(true).setFlexGrow(0);
-        ballots.addColumn(BallotSummary::subject).setHeader(getTranslation("ballots.subject")).setWidth("16rem").setFlexGrow(3);
+        // a link, so that the ballot opens from the keyboard too
+        ballots.addComponentColumn(b -> new RouterLink(b.subject(), BallotView.class, b.ballotId())).setHeader(getTranslation("ballots.subject"))
+                .setWidth("16rem").setFlexGrow(3);
         ballots.addColumn(b -> getTranslation("ballot.status." + b.status())).setHeader(getTranslation("ballots.status")).setWidth("9rem");
         ballots.addColumn(b -> Formats.when(b.deadline())).setHeader(getTranslation("ballots.deadline")).setWidth("10rem");
         ballots.addColumn(b -> b.answered() + "/" + b.eligible()).setHeader(getTranslation("ballots.answered"));

@@ -10,7 +10,6 @@ import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.LiveFeed;
 import org.ecabinet.ui.MainLayout;
-import org.ecabinet.ui.dispatch.DispatchModels.Agency;
 import org.ecabinet.ui.dispatch.DispatchModels.Document;
 import org.ecabinet.ui.dispatch.DispatchModels.Recipient;
 import org.ecabinet.ui.identity.CurrentUser;
@@ -53,7 +52,7 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
 
     private final DocumentsClient client;
     private final SignedInUser user;
-    private Map<String, String> agencyNames = Map.of();
+    private AgencyNames agencies = AgencyNames.of(java.util.List.of());
     private String documentId;
     private Document document;
     private LiveFeed<Document> liveUpdates;
@@ -79,7 +78,8 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         actions.setId("actions");
         recipients.setId("recipients");
         recipients.setAriaLabel(getTranslation("document.recipients"));
-        recipients.addColumn(r -> agencyNames.getOrDefault(r.organId(), r.organId())).setHeader(getTranslation("document.recipient")).setFlexGrow(2);
+        recipients.addColumn(r -> agencies.name(r.organId())).setHeader(getTranslation("document.recipient")).setFlexGrow(2)
+                .setTooltipGenerator(r -> agencies.tooltip(r.organId()));
         recipients.addColumn(r -> getTranslation("status." + r.statusCode())).setHeader(getTranslation("document.status"))
                 .setTooltipGenerator(r -> getTranslation("document.statusCode", r.statusCode()));
         recipients.addColumn(r -> Formats.when(r.acceptedAt())).setHeader(getTranslation("document.acceptedAt"));
@@ -93,7 +93,7 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
     public void setParameter(BeforeEvent event, String parameter) {
         documentId = parameter;
         try {
-            agencyNames = client.agencies(user.token()).stream().collect(java.util.stream.Collectors.toMap(Agency::organId, Agency::name));
+            agencies = AgencyNames.of(client.agencies(user.token()));
             document = null;
             actionsShownFor = null;
             render(client.document(user.token(), documentId));
@@ -114,7 +114,7 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         }
         document = shown;
         title.setText(shown.documentType() + " số " + shown.codeNumber() + "/" + shown.codeNotation());
-        details.setText(getTranslation("document.detailsLine", agencyNames.getOrDefault(shown.senderOrganId(), shown.senderOrganId()),
+        details.setText(getTranslation("document.detailsLine", agencies.name(shown.senderOrganId()),
                 shown.subject(), shown.promulgationPlace(), Formats.day(shown.promulgationDate()), getTranslation("urgency." + shown.urgency()),
                 getTranslation("confidentiality." + shown.confidentiality()), shown.pageCount(),
                 // a recipient reads where the document stands with them, not the sender's state ("sent")
@@ -128,10 +128,16 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         }
         recipients.setItems(shown.recipients());
         timeline.removeAll();
-        shown.timeline().forEach(step -> timeline.add(new ListItem(Formats.when(step.at()) + " — " + (step.code() == null ? "" : "[" + step.code() + "] ")
-                + agencyNames.getOrDefault(step.organId(), step.organId()) + ": " + getTranslation("timeline." + step.kind())
-                + (step.detail() == null || step.detail().isBlank() ? "" : " — " + step.detail())
-                + (step.staffName() == null ? "" : " (" + step.staffName() + ")"))));
+        shown.timeline().forEach(step -> {
+            ListItem line = new ListItem(new Span(Formats.when(step.at()) + " — "), agencies.label(step.organId()),
+                    new Span(": " + getTranslation("timeline." + step.kind())
+                            + (step.detail() == null || step.detail().isBlank() ? "" : " — " + step.detail())
+                            + (step.staffName() == null ? "" : " (" + step.staffName() + ")")));
+            if (step.code() != null) {
+                line.getElement().setAttribute("title", getTranslation("document.statusCode", step.code()));
+            }
+            timeline.add(line);
+        });
         // the actions are redrawn only when what may be done changes: a recipient's step must not wipe a reason being typed
         Object actionsFor = java.util.Arrays.asList(shown.state(), shown.signedCurrentVersion(), shown.recallRequested(),
                 mine(shown).map(r -> r.statusCode() + "/" + r.recallAgreed()).orElse(null));
@@ -190,11 +196,11 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         } else if ("SIGNED".equals(shown.state()) && "ORDINARY".equals(shown.confidentiality())) {
             MultiSelectComboBox<String> to = new MultiSelectComboBox<>(getTranslation("document.recipients"));
             to.setId("dispatch-to");
-            to.setItems(agencyNames.keySet().stream().filter(o -> !o.equals(shown.senderOrganId())).sorted().toList());
-            to.setItemLabelGenerator(o -> agencyNames.get(o) + " (" + o + ")");
+            to.setItems(agencies.byCode().keySet().stream().filter(o -> !o.equals(shown.senderOrganId())).sorted(java.util.Comparator.comparing(agencies::name)).toList());
+            to.setItemLabelGenerator(agencies::name);
             to.setWidth("32em");
             actions.add(row(to, button("dispatch", "document.dispatch", () -> to.getValue().isEmpty() ? invalid(to)
-                    : confirmed("document.confirmDispatch", to.getValue().stream().map(code -> agencyNames.getOrDefault(code, code)).sorted()
+                    : confirmed("document.confirmDispatch", to.getValue().stream().map(agencies::name).sorted()
                             .collect(java.util.stream.Collectors.joining(", ")),
                             () -> act("dispatch", Map.of("recipients", java.util.List.copyOf(to.getValue())))))));
         } else if ("DISPATCHED".equals(shown.state()) && shown.recallRequested() == null) {

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -25,8 +26,11 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({"AGENCY_CLERK", "SECRETARIAT", "AUDITOR"})
 public class DocumentsView extends VerticalLayout implements HasDynamicTitle {
 
+    private final AgencyNames agencies;
+
     public DocumentsView(DocumentsClient client, CurrentUser currentUser) {
         SignedInUser user = currentUser.get();
+        agencies = AgencyNames.of(client.agencies(user.token()));
         add(new H2(getTranslation("documents.heading")));
         if (user.organisationCode() != null) {
             Button register = new Button(getTranslation("documents.new"), click -> getUI().ifPresent(ui -> ui.navigate(NewDocumentView.class)));
@@ -44,7 +48,13 @@ public class DocumentsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId(box);
         grid.setAriaLabel(getTranslation("documents." + box));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(DocumentSummary::number).setHeader(getTranslation("document.number")).setAutoWidth(true);
+        // a link, so that the document opens from the keyboard too (Enter on the cell, then on the link)
+        grid.addComponentColumn(d -> new RouterLink(d.number(), DocumentPage.class, d.documentId())).setKey("number").setHeader(getTranslation("document.number"))
+                .setAutoWidth(true);
+        if (!box.equals("outbox")) {
+            grid.addColumn(d -> agencies.name(d.senderOrganId())).setHeader(getTranslation("document.sender")).setAutoWidth(true)
+                    .setTooltipGenerator(d -> agencies.tooltip(d.senderOrganId()));
+        }
         grid.addColumn(DocumentSummary::documentType).setHeader(getTranslation("document.type")).setAutoWidth(true);
         grid.addColumn(DocumentSummary::subject).setHeader(getTranslation("document.subject")).setWidth("16rem").setFlexGrow(3);
         grid.addColumn(d -> getTranslation("urgency." + d.urgency())).setHeader(getTranslation("document.urgency")).setAutoWidth(true);

@@ -67,7 +67,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         table.setId("report");
         table.setAriaLabel(getTranslation("reports.heading"));
         table.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        table.addColumn(AgencyFigures::name).setHeader(getTranslation("reports.agency")).setFlexGrow(2);
+        table.addColumn(AgencyFigures::name).setHeader(getTranslation("reports.agency")).setFlexGrow(2)
+                .setTooltipGenerator(f -> getTranslation("agency.code", f.organId()));
         table.addColumn(AgencyFigures::sent).setHeader(getTranslation("reports.sent"));
         table.addColumn(AgencyFigures::signed).setHeader(getTranslation("reports.signed"));
         table.addColumn(f -> percent(f.signedShare())).setHeader(getTranslation("reports.signedShare"));

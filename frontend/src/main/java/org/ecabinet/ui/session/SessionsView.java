@@ -23,6 +23,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteAlias;
 
 import jakarta.annotation.security.PermitAll;
@@ -56,7 +57,9 @@ public class SessionsView extends VerticalLayout implements HasDynamicTitle {
         sessions.setId("sessions");
         sessions.setAriaLabel(heading.getText());
         sessions.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        sessions.addColumn(SessionSummary::title).setHeader(getTranslation("sessions.title")).setWidth("16rem").setFlexGrow(3);
+        // a link, so that the session opens from the keyboard too
+        sessions.addComponentColumn(s -> new RouterLink(s.title(), target(s), s.sessionId())).setHeader(getTranslation("sessions.title"))
+                .setWidth("16rem").setFlexGrow(3);
         sessions.addColumn(s -> getTranslation("session.kind." + s.kind())).setHeader(getTranslation("sessions.kind")).setWidth("8rem");
         sessions.addColumn(s -> Formats.when(s.startsAt())).setHeader(getTranslation("sessions.startsAt")).setWidth("10rem");
         sessions.addColumn(s -> s.online() ? getTranslation("session.online") : Objects.toString(s.location(), ""))
@@ -121,8 +124,13 @@ public class SessionsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void open(SessionSummary session) {
+        getUI().ifPresent(ui -> ui.navigate(target(session), session.sessionId()));
+    }
+
+    /** The secretariat prepares a session until it opens; everyone else goes to its room. */
+    private Class<? extends LiveSessionView> target(SessionSummary session) {
         boolean preparing = user.has("SECRETARIAT") && (session.status().equals("SCHEDULED") || session.status().equals("PUBLISHED"));
-        getUI().ifPresent(ui -> ui.navigate(preparing ? SessionEditorView.class : SessionRoomView.class, session.sessionId()));
+        return preparing ? SessionEditorView.class : SessionRoomView.class;
     }
 
     @Override
