@@ -30,6 +30,7 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -70,8 +71,9 @@ class AuditViewTest extends KaribuTest {
         AuditedEvent checkIn = new AuditedEvent(12, "s-1", "CabinetSession", 4, "MemberCheckedIn", Instant.parse("2026-11-25T02:30:00Z"),
                 MEMBER, "10.0.0.5", null);
         when(audit.timeline(eq(TOKEN), any(), eq(-1L), eq(100))).thenReturn(List.of(checkIn));
-        when(audit.asOf(TOKEN, "CabinetSession", "s-1", 12)).thenReturn(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                .put("status", "PUBLISHED"));
+        var json = context.getBean(com.fasterxml.jackson.databind.ObjectMapper.class);
+        when(audit.asOf(TOKEN, "CabinetSession", "s-1", 12)).thenReturn(json.valueToTree(room("PUBLISHED", List.of(MEMBER), 4)));
+        when(audit.asOf(TOKEN, "CabinetSession", "s-1", 10)).thenReturn(json.valueToTree(room("PUBLISHED", List.of(), 3)));
         UI().navigate(AuditView.class);
 
         HasValueUtilsKt._setValue(_get(DateTimePicker.class, spec -> spec.withId("filter-from")), LocalDateTime.of(2026, 11, 25, 8, 0));
@@ -95,7 +97,20 @@ class AuditViewTest extends KaribuTest {
 
         GridKt._clickItem(grid, 0);
         ButtonKt._click(_get(Button.class, spec -> spec.withId("show-as-of")));
-        assertThat(_get(Pre.class, spec -> spec.withId("as-of")).getText()).contains("\"status\" : \"PUBLISHED\"");
+
+        _get(org.ecabinet.ui.audit.AsOfView.class);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("as-of-moment")).getText()).isEqualTo("Phiên họp như ngay sau sự kiện #12, dựng lại từ các sự kiện đã lưu:");
+        assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("session-title")).getText())
+                .as("drawn by the session's own page").isEqualTo("[DEMO] Phiên họp thường kỳ");
+        assertThat(_get(Span.class, spec -> spec.withId("present-count")).getText()).startsWith("Có mặt 1/27");
+        assertThat(_find(Button.class, spec -> spec.withId("check-in"))).as("nothing to act on in the past").isEmpty();
+        _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("download-as-of-json"));
+        assertThat(_find(Pre.class, spec -> spec.withId("as-of"))).as("no raw JSON on the page").isEmpty();
+
+        HasValueUtilsKt._setValue(_get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withId("compare-with")), 10);
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("compare")));
+        assertThat(text(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("changes"))))
+                .contains("checkedIn[member05]: (chưa có) → ✓").contains("version: 3 → 4");
     }
 
     @Test

@@ -119,15 +119,23 @@ class SessionRoomEndToEndIT {
         click(By.id("verify"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("integrity-result"), "Toàn vẹn"));
 
-        browser.findElement(By.cssSelector("#filter-event-type input")).sendKeys("AnswerSubmitted");
+        var eventType = browser.findElement(By.cssSelector("#filter-event-type input"));
+        eventType.sendKeys("Gửi ý kiến (đã ký số)");
+        wait.until(d -> !d.findElements(By.xpath("//vaadin-combo-box-item[contains(., 'Gửi ý kiến')]")).isEmpty());
+        eventType.sendKeys(org.openqa.selenium.Keys.ENTER);
         click(By.id("search"));
-        wait.until(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[contains(., 'AnswerSubmitted')]")).isEmpty());
-        browser.findElements(By.xpath("//vaadin-grid-cell-content[contains(., 'AnswerSubmitted')]")).get(0).click();
+        wait.until(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[contains(., 'Gửi ý kiến (đã ký số)')]")).isEmpty());
+        browser.findElements(By.xpath("//vaadin-grid-cell-content[contains(., 'Gửi ý kiến (đã ký số)')]")).get(0).click();
         wait.until(d -> !d.findElements(By.id("show-as-of")).isEmpty());
-        click(By.id("show-as-of"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("as-of"), "\"status\" : \"OPEN\""));
         assertThat(browser.findElement(By.id("download-proof")).getAttribute("href")).isNotBlank();
         screenshot("8-audit-timeline");
+        click(By.id("show-as-of"));
+        // the ballot as it was, drawn by the ballot's own page
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ballot-details"), "Đang lấy ý kiến"));
+        assertThat(browser.findElement(By.id("download-as-of-json")).getAttribute("href")).isNotBlank();
+        screenshot("8b-audit-as-of");
+        browser.get("http://localhost:" + port + "/audit");
+        wait.until(d -> !d.findElements(By.id("projection")).isEmpty());
 
         click(By.id("projection"));
         wait.until(d -> !d.findElements(By.xpath("//vaadin-select-item[contains(., 'Phiên họp')]")).isEmpty());

@@ -184,15 +184,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         Anchor history = download("history-" + event.aggregateId() + ".zip", () -> client.signedHistory(user.token(), event.aggregateId()),
                 getTranslation("audit.downloadHistory"));
         history.setId("download-history");
-        Pre state = new Pre();
-        state.setId("as-of");
-        Button asOf = new Button(getTranslation("audit.asOf"), click -> {
-            try {
-                state.setText(client.asOf(user.token(), event.aggregateType(), event.aggregateId(), event.global()).toPrettyString());
-            } catch (BackendApi.BackendException e) {
-                Feedback.error(Feedback.explain(e));
-            }
-        });
+        Button asOf = new Button(getTranslation("audit.asOf"),
+                click -> getUI().ifPresent(ui -> ui.navigate("audit/as-of", AsOfView.at(event.aggregateType(), event.aggregateId(), event.global()))));
         asOf.setId("show-as-of");
         asOf.setEnabled(List.of("CabinetSession", "OpinionBallot", "DocumentDispatch").contains(event.aggregateType()));
         HorizontalLayout actions = new HorizontalLayout(proof, history, asOf);
@@ -200,7 +193,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         selected.add(new H3(getTranslation("audit.event", event.global(), eventName(event.type()))),
                 new Paragraph(getTranslation("audit.eventDetails", Formats.when(event.timestamp()), event.userId(), event.remoteAddress(),
                         event.aggregateId(), event.sequence())),
-                new Pre(event.payload() == null ? "" : event.payload().toPrettyString()), actions, state);
+                new Pre(event.payload() == null ? "" : event.payload().toPrettyString()), actions);
     }
 
     private Section replaySection() {

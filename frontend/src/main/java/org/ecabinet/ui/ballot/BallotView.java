@@ -105,6 +105,15 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
         }
     }
 
+    /** Shows the ballot as it was at a past moment: drawn like now, without the answer form, not followed. */
+    public void showPast(Ballot past) {
+        ballotId = past.ballotId();
+        people = directory.people(user.token());
+        ballot = null;
+        actionsShownFor = null;
+        render(past);
+    }
+
     /** Redraws what changes with the ballot; the answer form is left alone so that a member's typing survives. */
     void render(Ballot changed) {
         if (ballot != null && changed.version() < ballot.version()) {

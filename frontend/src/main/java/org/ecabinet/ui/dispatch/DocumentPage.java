@@ -108,6 +108,19 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         }
     }
 
+    /**
+     * Shows the document as it was at a past moment: drawn like now, not followed; without its downloads, which give
+     * today's files.
+     */
+    public void showPast(Document past) {
+        documentId = past.documentId();
+        agencies = AgencyNames.of(client.agencies(user.token()));
+        document = null;
+        actionsShownFor = null;
+        render(past);
+        files.setVisible(false);
+    }
+
     void render(Document shown) {
         if (document != null && shown.version() < document.version()) {
             return; // a late copy of an older state

@@ -60,6 +60,14 @@ abstract class LiveSessionView extends VerticalLayout implements HasUrlParameter
         }
     }
 
+    /** Shows the session as it was at a past moment: drawn like now, read once, not followed, no notices. */
+    public void showPast(SessionRoom past) {
+        sessionId = past.sessionId();
+        readOnce();
+        room = null;
+        render(past);
+    }
+
     private void follow() {
         if (liveUpdates != null) {
             liveUpdates.stop();
