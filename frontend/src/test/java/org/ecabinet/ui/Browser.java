@@ -40,9 +40,13 @@ final class Browser implements AutoCloseable {
     }
 
     void signIn(String user) {
+        signIn(user, "Demo@2026");
+    }
+
+    void signIn(String user, String password) {
         open("/login");
         wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(user);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("Demo@2026");
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
     }
@@ -65,7 +69,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Types into the input inside a Vaadin field (looked up again if a live update redrew it meanwhile). */
-    void type(String fieldId, String text) {
+    void type(String fieldId, CharSequence text) {
         wait.until(d -> {
             WebElement input = d.findElement(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea"));
             ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);

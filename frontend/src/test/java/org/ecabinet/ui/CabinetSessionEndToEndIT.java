@@ -58,7 +58,7 @@ class CabinetSessionEndToEndIT {
 
             addItem(staff, "Báo cáo tình hình kinh tế - xã hội tháng 11", "Bộ Kế hoạch và Đầu tư", 1);
             addItem(staff, "Dự thảo Nghị định về Chính phủ điện tử", "Bộ Tư pháp", 2);
-            Path paper = demoPaper();
+            Path paper = EndToEndBackend.demoPdf();
             staff.driver.findElement(By.id("upload-2")).getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(paper.toString());
             staff.wait.until(d -> d.findElement(By.id("editor-item-2")).getText().matches("(?s).*to-trinh\\.pdf \\(\\d+ KB\\)\\s*SHA-256: [0-9a-f]{64}.*"));
             staff.screenshots("14-session-editor");
@@ -136,24 +136,6 @@ class CabinetSessionEndToEndIT {
         staff.driver.findElement(By.cssSelector("#item-agency input")).sendKeys(Keys.ENTER);
         staff.click(By.id("add-item"));
         staff.waitForText(By.id("editor-item-" + number), title);
-    }
-
-    /** A real PDF for the paper: one of the demo session's, read through the API. */
-    private static Path demoPaper() throws Exception {
-        String token = EndToEndBackend.token("secretariat");
-        for (JsonNode summary : EndToEndBackend.call("GET", "/api/sessions", token, null)) {
-            JsonNode room = EndToEndBackend.call("GET", "/api/sessions/" + summary.get("sessionId").asText(), token, null);
-            for (JsonNode item : room.get("agenda")) {
-                if (!item.get("papers").isEmpty()) {
-                    byte[] pdf = EndToEndBackend.download("/api/sessions/" + room.get("sessionId").asText() + "/papers/"
-                            + item.at("/papers/0/paperId").asText(), token);
-                    Path file = Files.createTempDirectory("paper-").resolve("to-trinh.pdf");
-                    Files.write(file, pdf);
-                    return file;
-                }
-            }
-        }
-        throw new IllegalStateException("The demo data has no session paper");
     }
 
     /** poppler's pdfsig against the CA (its exit code is 0 even on a bad digest: the output tells). */

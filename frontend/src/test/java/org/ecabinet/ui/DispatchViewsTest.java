@@ -31,7 +31,6 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -192,12 +191,19 @@ class DispatchViewsTest extends KaribuTest {
         assertThat(_get(TextField.class, spec -> spec.withId("document-codeNotation")).isInvalid()).isTrue();
         assertThat(_get(TextField.class, spec -> spec.withId("document-codeNumber")).isInvalid()).isFalse();
         assertThat(_get(Paragraph.class, spec -> spec.withId("uploaded-file")).getText()).isEqualTo("Hãy tải lên tệp PDF của văn bản");
+        HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("document-codeNotation")), "   ");
+        assertThat(_get(TextField.class, spec -> spec.withId("document-codeNotation")).isInvalid()).as("blank is not filled").isTrue();
+        HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("document-codeNotation")), "BTC-NSNN");
+        assertThat(_get(TextField.class, spec -> spec.withId("document-codeNotation")).isInvalid()).as("the error clears once filled").isFalse();
         verify(documents, never()).register(any(), any());
     }
 
     @Test
-    void theReportShowsTheSignedSharePerAgencyAsATableAndAChart() {
+    void theReportShowsTheSignedSharePerAgencyAsATableAndCharts() {
         signIn("secretariat", "SECRETARIAT");
+        when(ballots.list("token-secretariat")).thenReturn(List.of(
+                new org.ecabinet.ui.ballot.BallotModels.BallotSummary("b-2", "Dự thảo Luật", "CLOSED", Instant.parse("2026-11-20T10:00:00Z"), 2, 27, 27, false, true),
+                new org.ecabinet.ui.ballot.BallotModels.BallotSummary("b-1", "Dự thảo Nghị định", "CLOSED", Instant.parse("2026-11-10T10:00:00Z"), 1, 27, 18, false, true)));
         when(documents.report(eq("token-secretariat"), any(), any())).thenReturn(new Report(Instant.now(), Instant.now(), List.of(
                 new AgencyFigures(G22, "Văn phòng Chính phủ", 40, 38, 0.95, 38, 2, 42L, 1, 380),
                 new AgencyFigures("000.00.00.H29", "UBND thành phố Hà Nội", 19, 10, 10.0 / 19, 10, 5, null, 0, 50))));
@@ -205,8 +211,25 @@ class DispatchViewsTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<AgencyFigures> table = _get(Grid.class, spec -> spec.withId("report"));
         assertThat(GridKt._getFormattedRow(table, 1)).containsSubsequence("UBND thành phố Hà Nội", "19", "10", "52.6%", "5", "—", "0", "50");
-        String svg = _get(Div.class, spec -> spec.withId("signed-share-chart")).getElement().getChild(0).getOuterHTML();
-        assertThat(svg).contains("<svg", "role=\"img\"", "Văn phòng Chính phủ", "95.0% (38/40)", "52.6% (10/19)");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var share = _get(Chart.class, spec -> spec.withId("signed-share-chart"));
+        assertThat(share.getElement().getAttribute("aria-label")).isEqualTo("Tỷ lệ văn bản đi được ký số theo cơ quan");
+        var shareFigures = readTree(json, share.getElement().getProperty("config"));
+        assertThat(shareFigures.get("categories").toString()).isEqualTo("[\"Văn phòng Chính phủ\",\"UBND thành phố Hà Nội\"]");
+        assertThat(shareFigures.get("values").toString()).isEqualTo("[95.0,52.6]");
+        var time = readTree(json, _get(Chart.class, spec -> spec.withId("time-to-receipt-chart")).getElement().getProperty("config"));
+        assertThat(time.get("values").toString()).as("no receipt yet is a gap, not zero").isEqualTo("[42.0,null]");
+        var participation = readTree(json, _get(Chart.class, spec -> spec.withId("participation-chart")).getElement().getProperty("config"));
+        assertThat(participation.get("categories").toString()).as("in the order of the deadlines").isEqualTo("[\"10/11/2026\",\"20/11/2026\"]");
+        assertThat(participation.get("values").toString()).isEqualTo("[66.7,100.0]");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(com.fasterxml.jackson.databind.ObjectMapper json, String text) {
+        try {
+            return json.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

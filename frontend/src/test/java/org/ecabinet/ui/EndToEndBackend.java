@@ -106,4 +106,22 @@ final class EndToEndBackend {
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** A real PDF: one of the demo sessions' papers, read through the API. */
+    static java.nio.file.Path demoPdf() throws Exception {
+        String token = EndToEndBackend.token("secretariat");
+        for (JsonNode summary : EndToEndBackend.call("GET", "/api/sessions", token, null)) {
+            JsonNode room = EndToEndBackend.call("GET", "/api/sessions/" + summary.get("sessionId").asText(), token, null);
+            for (JsonNode item : room.get("agenda")) {
+                if (!item.get("papers").isEmpty()) {
+                    byte[] pdf = EndToEndBackend.download("/api/sessions/" + room.get("sessionId").asText() + "/papers/"
+                            + item.at("/papers/0/paperId").asText(), token);
+                    java.nio.file.Path file = java.nio.file.Files.createTempDirectory("paper-").resolve("to-trinh.pdf");
+                    java.nio.file.Files.write(file, pdf);
+                    return file;
+                }
+            }
+        }
+        throw new IllegalStateException("The demo data has no session paper");
+    }
 }

@@ -92,6 +92,24 @@ class ScreensEndToEndIT {
         assertThat(findings).isEmpty();
     }
 
+    @Test
+    void theReportsDrawOneBarPerSendingAgencyAndALineOfParticipation() throws Exception {
+        chromium.signIn("secretariat");
+        chromium.open("/reports");
+        var js = (org.openqa.selenium.JavascriptExecutor) chromium.driver;
+        chromium.wait.until(d -> !d.findElements(By.cssSelector("#signed-share-chart svg")).isEmpty());
+        long agencies = ((Number) js.executeScript("return document.getElementById('signed-share-chart').config.categories.length")).longValue();
+        long bars = ((Number) js.executeScript("return Array.from(document.querySelectorAll('#signed-share-chart svg path'))"
+                + ".filter(p => /^(#1a6fd6|rgb\\(26, ?111, ?214\\))$/i.test(p.getAttribute('fill') || '')).length")).longValue();
+        assertThat(agencies).as("the demo correspondence has senders this month").isPositive();
+        assertThat(bars).as("one bar per sending agency").isEqualTo(agencies);
+        chromium.wait.until(d -> !d.findElements(By.cssSelector("#participation-chart svg")).isEmpty());
+        long lines = ((Number) js.executeScript("return Array.from(document.querySelectorAll('#participation-chart svg path'))"
+                + ".filter(p => /^(#6b3fa0|rgb\\(107, ?63, ?160\\))$/i.test(p.getAttribute('stroke') || '')).length")).longValue();
+        assertThat(lines).as("the participation line").isPositive();
+        chromium.screenshots("screens-secretariat-report-charts");
+    }
+
     private List<String> accessibility(String where) {
         // Vaadin's connection indicator is an empty status element of the framework, outside any landmark by design
         Results results = new AxeBuilder().exclude("vaadin-connection-indicator").analyze(chromium.driver);

@@ -49,6 +49,7 @@ class PromptDialog<F extends Component & HasValue<?, String>> extends Dialog {
                 .bind(Answer::getValue, Answer::setValue);
         binder.setBean(new Answer());
         field.getElement().setAttribute("style", "width: 100%");
+        field.setId("prompt-field");
         add(field);
         confirm = new Button(confirmLabel, click -> {
             try {
@@ -63,6 +64,7 @@ class PromptDialog<F extends Component & HasValue<?, String>> extends Dialog {
             }
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setId("prompt-confirm");
         getFooter().add(new Button(getTranslation("form.cancel"), click -> close()), confirm);
         setWidth("min(32rem, 100vw)");
     }

@@ -18,6 +18,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.Setter;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
@@ -52,6 +56,7 @@ public class NewDocumentView extends VerticalLayout implements HasDynamicTitle {
     final Select<String> confidentiality = new Select<>();
     final DatePicker dueDate = new DatePicker();
     String fileId;
+    private final Binder<Entry> binder;
 
     public NewDocumentView(DocumentsClient client, CurrentUser currentUser) {
         SignedInUser user = currentUser.get();
@@ -65,6 +70,7 @@ public class NewDocumentView extends VerticalLayout implements HasDynamicTitle {
         subject.setId("document-subject");
         subject.setMaxLength(2000);
         place.setValue("Hà Nội");
+        binder = binder();
         promulgationDate.setLabel(getTranslation("document.promulgationDate"));
         promulgationDate.setValue(LocalDate.now(Formats.HANOI));
         promulgationDate.setId("document-promulgationDate");
@@ -108,24 +114,44 @@ public class NewDocumentView extends VerticalLayout implements HasDynamicTitle {
         subject.setWidthFull();
     }
 
+    /** The register entry as typed; the binder checks each field as it changes, so an error clears once it is filled. */
+    static final class Entry {
+        String codeNumber;
+        String codeNotation;
+        String place;
+        String position;
+        String fullName;
+        String subject;
+    }
+
+    private Binder<Entry> binder() {
+        Binder<Entry> binder = new Binder<>();
+        require(binder, codeNumber, e -> e.codeNumber, (e, v) -> e.codeNumber = v);
+        require(binder, codeNotation, e -> e.codeNotation, (e, v) -> e.codeNotation = v);
+        require(binder, place, e -> e.place, (e, v) -> e.place = v);
+        require(binder, position, e -> e.position, (e, v) -> e.position = v);
+        require(binder, fullName, e -> e.fullName, (e, v) -> e.fullName = v);
+        require(binder, subject, e -> e.subject, (e, v) -> e.subject = v);
+        return binder;
+    }
+
+    private void require(Binder<Entry> binder, HasValue<?, String> field, ValueProvider<Entry, String> read, Setter<Entry, String> write) {
+        String required = getTranslation("newBallot.required");
+        binder.forField(field).asRequired(required).withValidator(value -> !value.isBlank(), required).bind(read, write);
+    }
+
     private void register(DocumentsClient client, SignedInUser user, Paragraph uploaded) {
-        boolean missing = false;
-        for (var required : List.of(codeNumber, codeNotation, place, position, fullName)) {
-            required.setInvalid(required.getValue().isBlank());
-            required.setErrorMessage(getTranslation("newBallot.required"));
-            missing |= required.isInvalid();
+        Entry entry = new Entry();
+        boolean valid = binder.writeBeanIfValid(entry);
+        if (fileId == null) {
+            uploaded.setText(getTranslation("newDocument.pdfRequired"));
         }
-        subject.setInvalid(subject.getValue().isBlank());
-        subject.setErrorMessage(getTranslation("newBallot.required"));
-        if (missing || subject.isInvalid() || fileId == null) {
-            if (fileId == null) {
-                uploaded.setText(getTranslation("newDocument.pdfRequired"));
-            }
+        if (!valid || fileId == null) {
             return;
         }
-        NewDocument document = new NewDocument(codeNumber.getValue().strip(), codeNotation.getValue().strip(), documentType.getValue(),
-                subject.getValue().strip(), place.getValue().strip(), promulgationDate.getValue(),
-                new Signer(competence.getValue().isBlank() ? null : competence.getValue().strip(), position.getValue().strip(), fullName.getValue().strip()),
+        NewDocument document = new NewDocument(entry.codeNumber.strip(), entry.codeNotation.strip(), documentType.getValue(),
+                entry.subject.strip(), entry.place.strip(), promulgationDate.getValue(),
+                new Signer(competence.getValue().isBlank() ? null : competence.getValue().strip(), entry.position.strip(), entry.fullName.strip()),
                 urgency.getValue(), confidentiality.getValue(), dueDate.getValue(), fileId);
         try {
             String id = client.register(user.token(), document);

@@ -5,22 +5,23 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.Chart;
 import org.ecabinet.ui.Pickers;
 import org.ecabinet.ui.Downloads;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
+import org.ecabinet.ui.ballot.BallotModels.BallotSummary;
+import org.ecabinet.ui.ballot.BallotsClient;
 import org.ecabinet.ui.dispatch.DispatchModels.AgencyFigures;
 import org.ecabinet.ui.dispatch.DispatchModels.Report;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.SignedInUser;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -32,24 +33,32 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * The exchange of documents per sending agency over a period: the signed share the Government tracks, as
- * a table, as a bar chart (plain SVG drawn here: Vaadin Charts is commercial), and as CSV.
+ * The exchange of documents per sending agency over a period: the signed share the Government tracks and the time
+ * from dispatch to receipt, as a table, as charts ({@link Chart}) and as CSV; beside them, how many members answered
+ * each written consultation, over time.
  */
 @Route(value = "reports", layout = MainLayout.class)
 @RolesAllowed({"SECRETARIAT", "AUDITOR", "ADMIN"})
 public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
     private final DocumentsClient client;
+    private final BallotsClient ballots;
     private final SignedInUser user;
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Grid<AgencyFigures> table = new Grid<>();
-    private final Div chart = new Div();
+    private final Chart signedShare;
+    private final Chart timeToReceipt;
+    private final Chart participation;
     private final HorizontalLayout csv = new HorizontalLayout();
 
-    public ReportsView(DocumentsClient client, CurrentUser currentUser) {
+    public ReportsView(DocumentsClient client, BallotsClient ballots, CurrentUser currentUser) {
         this.client = client;
+        this.ballots = ballots;
         this.user = currentUser.get();
+        signedShare = new Chart("signed-share-chart", getTranslation("reports.chart"));
+        timeToReceipt = new Chart("time-to-receipt-chart", getTranslation("reports.timeChart"));
+        participation = new Chart("participation-chart", getTranslation("reports.participationChart"));
         LocalDate today = LocalDate.now(Formats.HANOI);
         from.setLabel(getTranslation("reports.from"));
         from.setValue(today.withDayOfMonth(1));
@@ -63,6 +72,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         show.setId("show-report");
         HorizontalLayout period = new HorizontalLayout(from, to, show, csv);
         period.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        period.setWrap(true);
 
         table.setId("report");
         table.setAriaLabel(getTranslation("reports.heading"));
@@ -77,8 +87,12 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         table.addColumn(AgencyFigures::overdue).setHeader(getTranslation("reports.overdue"));
         table.addColumn(AgencyFigures::pagesSaved).setHeader(getTranslation("reports.pagesSaved"));
         table.setAllRowsVisible(true);
-        chart.setId("signed-share-chart");
-        add(new H2(getTranslation("reports.heading")), period, table, new H3(getTranslation("reports.chart")), chart);
+        add(new H2(getTranslation("reports.heading")), period, table, new H3(getTranslation("reports.chart")), signedShare,
+                new H3(getTranslation("reports.timeChart")), timeToReceipt);
+        if (user.has("SECRETARIAT") || user.has("AUDITOR")) {
+            add(new H3(getTranslation("reports.participationChart")), participation);
+            showParticipation();
+        }
         show();
     }
 
@@ -89,8 +103,13 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         try {
             Report report = client.report(user.token(), from.getValue(), to.getValue());
             table.setItems(report.agencies());
-            chart.removeAll();
-            chart.add(new Html(barChart(report.agencies().stream().filter(f -> f.sent() > 0).toList())));
+            List<AgencyFigures> sending = report.agencies().stream().filter(f -> f.sent() > 0).toList();
+            signedShare.show(Chart.Kind.BAR, sending.stream()
+                    .map(f -> new Chart.Point(f.name(), f.signedShare() == null ? null : Math.round(f.signedShare() * 1000) / 10.0)).toList(),
+                    "%", 100.0, "#1a6fd6");
+            timeToReceipt.show(Chart.Kind.BAR, sending.stream()
+                    .map(f -> new Chart.Point(f.name(), f.medianMinutesToAcceptance() == null ? null : f.medianMinutesToAcceptance().doubleValue()))
+                    .toList(), " " + getTranslation("reports.minutes"), null, "#b25e09");
             csv.removeAll();
             LocalDate start = from.getValue();
             LocalDate end = to.getValue();
@@ -101,32 +120,21 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    /** One horizontal bar per agency: its signed share, labelled, with a title and description for screen readers. */
-    String barChart(List<AgencyFigures> figures) {
-        int row = 28;
-        int height = Math.max(1, figures.size()) * row + 10;
-        StringBuilder svg = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' role='img' width='720' height='" + height
-                + "' aria-labelledby='chart-title'><title id='chart-title'>" + escape(getTranslation("reports.chart")) + "</title>");
-        for (int i = 0; i < figures.size(); i++) {
-            AgencyFigures f = figures.get(i);
-            double share = f.signedShare() == null ? 0 : f.signedShare();
-            int y = 5 + i * row;
-            svg.append("<text x='0' y='").append(y + 17).append("' font-size='13'>").append(escape(f.name())).append("</text>")
-                    .append("<rect x='260' y='").append(y + 4).append("' width='").append(Math.round(share * 380)).append("' height='18' fill='")
-                    .append(share >= 0.9 ? "#2e7d32" : share >= 0.5 ? "#f9a825" : "#c62828").append("'><title>")
-                    .append(escape(f.name() + ": " + percent(f.signedShare()))).append("</title></rect>")
-                    .append("<text x='").append(270 + Math.round(share * 380)).append("' y='").append(y + 17).append("' font-size='13'>")
-                    .append(percent(f.signedShare())).append(" (").append(f.signed()).append("/").append(f.sent()).append(")</text>");
+    /** Each consultation's share of members who answered, in the order of their deadlines. */
+    private void showParticipation() {
+        try {
+            List<BallotSummary> consulted = ballots.list(user.token()).stream().filter(b -> b.eligible() > 0)
+                    .sorted(java.util.Comparator.comparing(BallotSummary::deadline)).toList();
+            participation.show(Chart.Kind.LINE, consulted.stream()
+                    .map(b -> new Chart.Point(Formats.day(b.deadline().atZone(Formats.HANOI).toLocalDate()),
+                            Math.round(1000.0 * b.answered() / b.eligible()) / 10.0)).toList(), "%", 100.0, "#6b3fa0");
+        } catch (BackendApi.BackendException e) {
+            Feedback.error(Feedback.explain(e));
         }
-        return svg.append("</svg>").toString();
     }
 
     private static String percent(Double share) {
         return share == null ? "—" : String.format(Locale.ROOT, "%.1f%%", share * 100);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&apos;");
     }
 
     @Override
