@@ -146,7 +146,7 @@ class OpenApiFuzzTest extends ApiTest {
         } else if (content.has("application/json")) {
             contentType = random.nextInt(10) == 0 ? pick(List.of("text/plain", "application/xml", "application/json; charset=latin1")) : "application/json";
             var generated = jsonBody(schemaOf(content.get("application/json").path("schema")));
-            body = generated.getValue().getBytes(StandardCharsets.UTF_8);
+            body = withoutCabinetAppointments(generated.getValue()).getBytes(StandardCharsets.UTF_8);
             label = generated.getKey();
         } else if (!content.isEmpty()) {
             contentType = content.fieldNames().next();
@@ -158,6 +158,14 @@ class OpenApiFuzzTest extends ApiTest {
             label = "a body nobody asked for";
         }
         return new Case(method, path.toString(), user, contentType, body, headers, "case " + index + ": " + label);
+    }
+
+    /**
+     * The shared test context's quorum tests count the cabinet's members: a generated account or role change must not
+     * appoint one (or a chair), which a well-formed body to {@code /api/admin} otherwise could.
+     */
+    static String withoutCabinetAppointments(String json) {
+        return json.replace("\"MEMBER\"", "\"AUDITOR\"").replace("\"CHAIR\"", "\"AUDITOR\"");
     }
 
     private String send(Case sent, Map<Integer, Integer> byStatus) throws Exception {

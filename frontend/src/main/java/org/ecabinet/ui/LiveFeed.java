@@ -1,5 +1,7 @@
 package org.ecabinet.ui;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -16,6 +18,14 @@ import reactor.core.publisher.Flux;
  * and disposed when the view is detached or the feed stopped. A broken stream is told to the user once.
  */
 public final class LiveFeed<T> {
+
+    /**
+     * The feeds subscribed now, in every session: when the application stops they are ended first, before the HTTP
+     * client's event loops are; a feed left open would try to reconnect into a terminated loop (Netty's
+     * RejectedExecutionException, once per open page, and a slower exit). Static because views create their feeds.
+     */
+    private static final Set<LiveFeed<?>> OPEN = ConcurrentHashMap.newKeySet();
+    private static volatile boolean stopping;
 
     private final Supplier<Flux<T>> stream;
     private final Consumer<T> draw;
@@ -45,16 +55,36 @@ public final class LiveFeed<T> {
         onDetach.remove();
     }
 
-    private void subscribe(UI ui) {
+    private synchronized void subscribe(UI ui) {
         unsubscribe();
+        if (stopping) {
+            return;
+        }
         subscription = stream.get().subscribe(state -> ui.access(() -> draw.accept(state)),
                 failure -> ui.access(() -> Feedback.error(ui.getTranslation("room.liveLost"))));
+        OPEN.add(this);
     }
 
-    private void unsubscribe() {
+    private synchronized void unsubscribe() {
         if (subscription != null) {
             subscription.dispose();
             subscription = null;
         }
+        OPEN.remove(this);
+    }
+
+    /** Ends every open feed and refuses new ones: the application is stopping. */
+    static void stopAll() {
+        stopping = true;
+        OPEN.forEach(LiveFeed::unsubscribe);
+    }
+
+    /** Feeds may be opened again: the application (re)started. */
+    static void allow() {
+        stopping = false;
+    }
+
+    static int open() {
+        return OPEN.size();
     }
 }

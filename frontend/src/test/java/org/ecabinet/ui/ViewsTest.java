@@ -165,6 +165,24 @@ class ViewsTest extends KaribuTest {
         assertThat(Feedback.explain(voteOpen)).isEqualTo("Cuộc biểu quyết về nội dung \"Dự thảo Nghị định về giao dịch điện tử\" chưa kết thúc; hãy kết thúc trước.");
     }
 
+    @Test
+    void stoppingTheApplicationEndsEveryOpenLiveFeedFirst() {
+        signIn(MEMBER, "MEMBER");
+        Sinks.Many<SessionModels.SessionRoom> stream = Sinks.many().multicast().directBestEffort();
+        when(sessions.room("token-" + MEMBER, "s-1")).thenReturn(room("PUBLISHED", List.of(), 4));
+        when(sessions.changes("token-" + MEMBER, "s-1")).thenReturn(stream.asFlux());
+        UI.getCurrent().navigate(SessionRoomView.class, "s-1");
+        assertThat(stream.currentSubscriberCount()).as("the room follows its stream").isEqualTo(1);
+        try {
+            context.getBean(LiveFeedShutdown.class).stop();
+            assertThat(stream.currentSubscriberCount()).as("ended before the HTTP client goes").isZero();
+            UI.getCurrent().navigate(SessionRoomView.class, "s-1");
+            assertThat(stream.currentSubscriberCount()).as("and none opened while stopping").isZero();
+        } finally {
+            context.getBean(LiveFeedShutdown.class).start();
+        }
+    }
+
     /** What the login form's web component receives as its texts. */
     private static String i18n(LoginForm form) {
         return String.valueOf(form.getElement().getPropertyRaw("i18n"));
