@@ -69,7 +69,11 @@ class ScreensEndToEndIT {
         List<String> findings = new ArrayList<>();
         for (var role : VIEWS.entrySet()) {
             chromium.signIn(role.getKey());
-            for (String view : role.getValue()) {
+            List<String> views = new ArrayList<>(role.getValue());
+            if (role.getKey().equals("auditor")) {
+                views.add(documentAsOf());
+            }
+            for (String view : views) {
                 String where = role.getKey() + " /" + view;
                 chromium.open("/" + view);
                 chromium.wait.until(d -> !d.findElements(By.id("signed-in-user")).isEmpty() && !d.findElements(By.id("view")).isEmpty());
@@ -78,7 +82,7 @@ class ScreensEndToEndIT {
                 if (view.equals("no-such-page") && chromium.driver.findElements(By.id("not-found-back")).isEmpty()) {
                     findings.add(where + ": no way back from the not-found page");
                 }
-                chromium.screenshots("screens-" + role.getKey() + "-" + view.replace('/', '-'));
+                chromium.screenshots("screens-" + role.getKey() + "-" + view.replaceAll("\\?.*", "").replace('/', '-'));
                 chromium.asPhone();
                 try {
                     findings.addAll(phoneLayout(where));
@@ -108,6 +112,14 @@ class ScreensEndToEndIT {
                 + ".filter(p => /^(#6b3fa0|rgb\\(107, ?63, ?160\\))$/i.test(p.getAttribute('stroke') || '')).length")).longValue();
         assertThat(lines).as("the participation line").isPositive();
         chromium.screenshots("screens-secretariat-report-charts");
+    }
+
+    /** The point-in-time page of a demo document, right after its first event. */
+    private static String documentAsOf() throws Exception {
+        String token = EndToEndBackend.token("auditor");
+        String documentId = EndToEndBackend.call("GET", "/api/documents?box=all", token, null).get(0).get("documentId").asText();
+        long global = EndToEndBackend.call("GET", "/api/audit/timeline?aggregateId=" + documentId + "&limit=1", token, null).get(0).get("global").asLong();
+        return "audit/as-of?type=DocumentDispatch&id=" + documentId + "&global=" + global;
     }
 
     private List<String> accessibility(String where) {
