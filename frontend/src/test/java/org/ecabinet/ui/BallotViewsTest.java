@@ -117,6 +117,13 @@ class BallotViewsTest extends KaribuTest {
         assertThat(_get(TextArea.class, spec -> spec.withId("comment-q1")).isInvalid()).as("disagreeing needs a comment").isTrue();
         assertThat(_get(PasswordField.class, spec -> spec.withId("signing-pin")).isInvalid()).isTrue();
         verify(ballots, never()).answer(anyString(), anyString(), any(), anyString());
+
+        HasValueUtilsKt._setValue(choice("q2"), "AGREE");
+        HasValueUtilsKt._setValue(choice("q1"), "AGREE");
+        HasValueUtilsKt._setValue(_get(PasswordField.class, spec -> spec.withId("signing-pin")), "123456");
+        assertThat(choice("q2").isInvalid()).as("marks clear as the answer is completed").isFalse();
+        assertThat(_get(TextArea.class, spec -> spec.withId("comment-q1")).isInvalid()).as("agreeing needs no comment").isFalse();
+        assertThat(_get(PasswordField.class, spec -> spec.withId("signing-pin")).isInvalid()).isFalse();
     }
 
     @Test

@@ -147,6 +147,7 @@ class DispatchViewsTest extends KaribuTest {
         ButtonKt._click(_get(Button.class, spec -> spec.withId("assign")));
         assertThat(_get(TextField.class, spec -> spec.withId("assignee")).isInvalid()).isTrue();
         HasValueUtilsKt._setValue(_get(TextField.class, spec -> spec.withId("assignee")), "Vụ Ngân sách nhà nước");
+        assertThat(_get(TextField.class, spec -> spec.withId("assignee")).isInvalid()).as("the mark clears once filled").isFalse();
         ButtonKt._click(_get(Button.class, spec -> spec.withId("assign")));
         verify(documents).act("token-" + FINANCE, "d-1", "assign", Map.of("assignee", "Vụ Ngân sách nhà nước"));
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.RequiredFields;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.admin.AdminModels.Account;
@@ -73,13 +74,11 @@ class AccountPanel extends VerticalLayout {
         agency.setWidth("min(28rem, 100%)");
         saveRoles.setText(getTranslation("admin.roles.save"));
         saveRoles.setId("admin-save-roles");
+        RequiredFields required = new RequiredFields().choice(roles, getTranslation("form.required"));
         saveRoles.addClickListener(click -> {
-            if (roles.getValue().isEmpty()) {
-                roles.setInvalid(true);
-                roles.setErrorMessage(getTranslation("form.required"));
+            if (!required.valid()) {
                 return;
             }
-            roles.setInvalid(false);
             explainRefusal(() -> change(() -> admin.changeRoles(token, account.id(), roles.getValue(), agency.getValue()), "admin.roles.saved"));
         });
 

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.ecabinet.ui.BackendApi;
 import org.ecabinet.ui.Confirmation;
 import org.ecabinet.ui.Feedback;
+import org.ecabinet.ui.RequiredFields;
 import org.ecabinet.ui.LiveFeed;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
@@ -36,6 +37,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -196,6 +198,7 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
         pin.setHelperText(getTranslation("ballot.pinHelp"));
         pin.setMinLength(6);
         pin.setMaxLength(32);
+        RequiredFields pinRequired = new RequiredFields().text(pin, 6, getTranslation("ballot.pinRequired"));
         Button submit = new Button(getTranslation("ballot.signAndSubmit"));
         submit.setId("sign-and-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -203,9 +206,7 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
         submit.addClickListener(click -> {
             try {
                 List<Answer> answers = inputs.stream().map(QuestionInput::answer).toList();
-                boolean pinMissing = pin.getValue().length() < 6;
-                pin.setInvalid(pinMissing);
-                pin.setErrorMessage(getTranslation("ballot.pinRequired"));
+                boolean pinMissing = !pinRequired.valid();
                 if (answers.stream().anyMatch(java.util.Objects::isNull) || pinMissing) {
                     return;
                 }
@@ -265,10 +266,9 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
             close.addThemeVariants(ButtonVariant.LUMO_ERROR);
             TextField reason = new TextField(getTranslation("ballot.withdrawReason"));
             reason.setId("withdraw-reason");
+            RequiredFields reasonRequired = new RequiredFields().text(reason, getTranslation("newBallot.required"));
             Button withdraw = new Button(getTranslation("ballot.withdraw"), click -> {
-                if (reason.getValue().isBlank()) {
-                    reason.setErrorMessage(getTranslation("newBallot.required"));
-                    reason.setInvalid(true);
+                if (!reasonRequired.valid()) {
                     return;
                 }
                 Confirmation.ask("confirm-withdraw-ballot", getTranslation("ballot.withdrawHeading"),
@@ -276,7 +276,6 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
                         () -> Feedback.attempt(() -> client.withdraw(user.token(), ballotId, reason.getValue().strip()), getTranslation("ballot.withdrawn")));
             });
             withdraw.setId("withdraw-ballot");
-            reason.addValueChangeListener(changed -> reason.setInvalid(false));
             HorizontalLayout withdrawal = new HorizontalLayout(reason, withdraw);
             withdrawal.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
             withdrawal.setWrap(true);
@@ -285,10 +284,9 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
             PasswordField pin = new PasswordField(getTranslation("ballot.pin"));
             pin.setId("publish-pin");
             // the report is signed and sent to every member: asked first, after the PIN is typed
+            RequiredFields pinRequired = new RequiredFields().text(pin, 6, getTranslation("ballot.pinRequired"));
             Button publish = new Button(getTranslation("ballot.publish"), click -> {
-                if (pin.getValue().length() < 6) {
-                    pin.setErrorMessage(getTranslation("newBallot.required"));
-                    pin.setInvalid(true);
+                if (!pinRequired.valid()) {
                     return;
                 }
                 Confirmation.ask("confirm-publish-result", getTranslation("ballot.publishHeading"), getTranslation("ballot.publishText"),
@@ -331,8 +329,19 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
         final RadioButtonGroup<String> choice = new RadioButtonGroup<>();
         final TextArea comment = new TextArea(getTranslation("ballot.comment"));
         final Div layout = new Div();
+        /** A choice always; a comment unless the member agrees. The marks clear as the member completes the answer. */
+        final Binder<Object> checks = new Binder<>();
 
         QuestionInput(Question question, MemberAnswer previous) {
+            checks.forField(choice).asRequired(getTranslation("ballot.chooseAnswer")).bind(form -> null, (form, value) -> { });
+            var commentCheck = checks.forField(comment)
+                    .withValidator(text -> choice.getValue() == null || choice.getValue().equals("AGREE") || !text.isBlank(), getTranslation("ballot.commentRequired"))
+                    .bind(form -> null, (form, value) -> { });
+            choice.addValueChangeListener(changed -> {
+                if (comment.isInvalid()) {
+                    commentCheck.validate(); // agreeing needs no comment: the mark goes
+                }
+            });
             this.question = question;
             choice.setLabel(questionNumber(question.questionId()) + ". " + question.text());
             choice.setItems(CHOICES);
@@ -353,12 +362,7 @@ public class BallotView extends VerticalLayout implements HasUrlParameter<String
 
         /** The answer, or null (with the field marked) when it is incomplete. */
         Answer answer() {
-            choice.setInvalid(choice.getValue() == null);
-            choice.setErrorMessage(getTranslation("ballot.chooseAnswer"));
-            boolean needsComment = choice.getValue() != null && !choice.getValue().equals("AGREE") && comment.getValue().isBlank();
-            comment.setInvalid(needsComment);
-            comment.setErrorMessage(getTranslation("ballot.commentRequired"));
-            if (choice.getValue() == null || needsComment) {
+            if (!checks.validate().isOk()) {
                 return null;
             }
             return new Answer(question.questionId(), choice.getValue(), comment.getValue().isBlank() ? null : comment.getValue().strip());

@@ -1,5 +1,6 @@
 package org.ecabinet.ui.session;
 
+import org.ecabinet.ui.RequiredFields;
 import java.util.Collection;
 import java.util.Comparator;
 
@@ -37,7 +38,6 @@ class AbsencePanel extends Div {
         TextField reason = new TextField(getTranslation("absence.reason"));
         reason.setId("absence-reason");
         reason.setMaxLength(1000);
-        reason.setErrorMessage(getTranslation("form.required"));
         drafts.bind(reason, "absence-reason", "");
         ComboBox<String> delegate = new ComboBox<>(getTranslation("absence.delegate"));
         delegate.setId("absence-delegate");
@@ -47,9 +47,9 @@ class AbsencePanel extends Div {
         delegate.addCustomValueSetListener(typed -> delegate.setValue(typed.getDetail()));
         delegate.setHelperText(getTranslation("absence.delegateHelp"));
         delegate.setWidth("min(22rem, 100%)");
+        RequiredFields required = new RequiredFields().text(reason, getTranslation("form.required"));
         Button declare = new Button(getTranslation("absence.declare"), click -> {
-            reason.setInvalid(reason.getValue().isBlank());
-            if (!reason.isInvalid()) {
+            if (required.valid()) {
                 actions.send(() -> client.declareAbsence(token, room.sessionId(), delegate.getValue(), reason.getValue().strip()), "absence.declaredDone");
             }
         });

@@ -1,5 +1,6 @@
 package org.ecabinet.ui.session;
 
+import org.ecabinet.ui.RequiredFields;
 import org.ecabinet.ui.session.SessionModels.AgendaItem;
 import org.ecabinet.ui.session.SessionModels.SessionRoom;
 
@@ -41,10 +42,9 @@ class ItemControls extends Div {
             String draft = "conclusion:" + item.itemId();
             drafts.bind(conclusion, draft, item.conclusion());
             conclusion.setWidthFull();
-            conclusion.setErrorMessage(getTranslation("form.required"));
+            RequiredFields required = new RequiredFields().text(conclusion, getTranslation("form.required"));
             Button save = new Button(getTranslation("chair.saveConclusion"), click -> {
-                conclusion.setInvalid(conclusion.getValue().isBlank());
-                if (!conclusion.isInvalid()
+                if (required.valid()
                         && actions.send(() -> client.recordConclusion(token, room.sessionId(), item.itemId(), conclusion.getValue().strip()), "chair.conclusionSaved")) {
                     drafts.forget(draft);
                 }

@@ -1,6 +1,7 @@
 package org.ecabinet.ui.session;
 
 import org.ecabinet.ui.Downloads;
+import org.ecabinet.ui.RequiredFields;
 import org.ecabinet.ui.session.SessionModels.SessionRoom;
 
 import com.vaadin.flow.component.button.Button;
@@ -33,11 +34,10 @@ class MinutesPanel extends Section {
         pin.setId("minutes-pin");
         pin.setHelperText(getTranslation("ballot.pinHelp"));
         pin.setMaxLength(32);
-        pin.setErrorMessage(getTranslation("ballot.pinRequired"));
+        RequiredFields required = new RequiredFields().text(pin, 6, getTranslation("ballot.pinRequired"));
         Button sign = new Button(getTranslation("minutes.sign"), click -> {
-            pin.setInvalid(pin.getValue().length() < 6);
-            if (!pin.isInvalid() && actions.send(() -> client.signMinutes(token, room.sessionId(), pin.getValue()), "minutes.signedDone")) {
-                pin.clear();
+            if (required.valid() && actions.send(() -> client.signMinutes(token, room.sessionId(), pin.getValue()), "minutes.signedDone")) {
+                required.clear();
             }
         });
         sign.setId("sign-minutes");

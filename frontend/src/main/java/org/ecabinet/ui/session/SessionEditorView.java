@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.ecabinet.ui.BackendApi;
+import org.ecabinet.ui.RequiredFields;
 import org.ecabinet.ui.Pickers;
 import org.ecabinet.ui.Downloads;
 import org.ecabinet.ui.Confirmation;
@@ -142,10 +143,9 @@ public class SessionEditorView extends LiveSessionView {
         TextField location = new TextField(getTranslation("schedule.location"), Objects.toString(room.location(), ""), "");
         Checkbox online = new Checkbox(getTranslation("schedule.online"), room.online());
         TextArea reason = reasonField();
+        RequiredFields required = new RequiredFields().choice(startsAt, getTranslation("form.required")).text(reason, getTranslation("form.required"));
         Button save = new Button(getTranslation("editor.reschedule"), click -> {
-            reason.setInvalid(reason.getValue().isBlank());
-            startsAt.setInvalid(startsAt.getValue() == null);
-            if (!reason.isInvalid() && !startsAt.isInvalid()
+            if (required.valid()
                     && act(() -> client.reschedule(user.token(), sessionId, startsAt.getValue(), location.getValue(), online.getValue(), reason.getValue().strip()),
                     "editor.rescheduled")) {
                 dialog.close();
@@ -160,9 +160,9 @@ public class SessionEditorView extends LiveSessionView {
     private Dialog cancelDialog() {
         Dialog dialog = new Dialog(getTranslation("editor.cancelTitle"));
         TextArea reason = reasonField();
+        RequiredFields required = new RequiredFields().text(reason, getTranslation("form.required"));
         Button confirm = new Button(getTranslation("editor.cancel"), click -> {
-            reason.setInvalid(reason.getValue().isBlank());
-            if (!reason.isInvalid() && act(() -> client.cancel(user.token(), sessionId, reason.getValue().strip()), "editor.cancelled")) {
+            if (required.valid() && act(() -> client.cancel(user.token(), sessionId, reason.getValue().strip()), "editor.cancelled")) {
                 dialog.close();
             }
         });
@@ -176,9 +176,8 @@ public class SessionEditorView extends LiveSessionView {
     private TextArea reasonField() {
         TextArea reason = new TextArea(getTranslation("editor.reason"));
         reason.setId("reason");
-        reason.setRequired(true);
+        reason.setRequiredIndicatorVisible(true);
         reason.setMaxLength(1000);
-        reason.setErrorMessage(getTranslation("form.required"));
         reason.setWidthFull();
         return reason;
     }
@@ -274,23 +273,20 @@ public class SessionEditorView extends LiveSessionView {
         TextField itemTitle = new TextField(getTranslation("editor.itemTitle"));
         itemTitle.setId("item-title");
         itemTitle.setMaxLength(500);
-        itemTitle.setErrorMessage(getTranslation("form.required"));
         drafts.bind(itemTitle, "new-item", "");
         ComboBox<Agency> agency = new ComboBox<>(getTranslation("editor.presentingAgency"));
         agency.setId("item-agency");
         agency.setItems(agencies);
         agency.setItemLabelGenerator(Agency::name);
-        agency.setErrorMessage(getTranslation("form.required"));
         agency.setValue(pendingAgency);
         agency.addValueChangeListener(change -> pendingAgency = change.getValue());
+        RequiredFields required = new RequiredFields().text(itemTitle, getTranslation("form.required"))
+                .choice(agency, getTranslation("form.required"));
         Button add = new Button(getTranslation("editor.addItem"), VaadinIcon.PLUS.create(), click -> {
-            itemTitle.setInvalid(itemTitle.getValue().isBlank());
-            agency.setInvalid(agency.getValue() == null);
-            if (!itemTitle.isInvalid() && !agency.isInvalid()
+            if (required.valid()
                     && act(() -> client.addItem(user.token(), sessionId, itemTitle.getValue().strip(), agency.getValue().name()), "editor.itemAdded")) {
                 drafts.forget("new-item");
-                itemTitle.clear();
-                agency.clear();
+                required.clear();
             }
         });
         add.setId("add-item");

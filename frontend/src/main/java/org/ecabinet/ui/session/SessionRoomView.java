@@ -3,6 +3,7 @@ package org.ecabinet.ui.session;
 import java.util.List;
 
 import org.ecabinet.ui.Feedback;
+import org.ecabinet.ui.RequiredFields;
 import org.ecabinet.ui.Formats;
 import org.ecabinet.ui.MainLayout;
 import org.ecabinet.ui.identity.CurrentUser;
@@ -198,10 +199,9 @@ public class SessionRoomView extends LiveSessionView {
         TextArea comment = new TextArea(getTranslation("room.comment"));
         comment.setMaxLength(4000);
         drafts.bind(comment, "comment:" + item.itemId(), mine == null ? null : mine.comment());
+        RequiredFields required = new RequiredFields().choice(position, getTranslation("room.choosePosition"));
         Button save = new Button(getTranslation("room.savePosition"), click -> {
-            if (position.getValue() == null) {
-                position.setInvalid(true);
-                position.setErrorMessage(getTranslation("room.choosePosition"));
+            if (!required.valid()) {
                 return;
             }
             act(() -> client.recordPosition(user.token(), sessionId, item.itemId(), position.getValue(), comment.getValue()), "room.saved");
