@@ -137,12 +137,8 @@ class BallotController {
     @GetMapping(path = "/{ballotId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<BallotView>> stream(@PathVariable String ballotId, @AuthenticationPrincipal Jwt jwt) {
         Actor actor = Actor.of(jwt);
-        return ballot(ballotId, jwt).flatMapMany(first -> {
-            var subscription = queries.subscriptionQuery(new FindBallot(ballotId),
-                    ResponseTypes.instanceOf(BallotView.class), ResponseTypes.instanceOf(BallotView.class));
-            return LiveStream.of("ballot", first, subscription.updates().map(view -> BallotAccess.shape(actor, view)), view -> view.version,
-                    subscription);
-        });
+        return ballot(ballotId, jwt).flatMapMany(first -> LiveStream.follow(queries, new FindBallot(ballotId), BallotView.class, "ballot", first,
+                updates -> updates.map(view -> BallotAccess.shape(actor, view)), view -> view.version));
     }
 
     /** Step one of issuing: upload a draft (PDF); its id goes into the new ballot. */

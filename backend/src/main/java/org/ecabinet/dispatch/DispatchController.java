@@ -110,12 +110,8 @@ class DispatchController {
     @GetMapping(path = "/{documentId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<DocumentView>> stream(@PathVariable String documentId, @AuthenticationPrincipal Jwt jwt) {
         Actor actor = Actor.of(jwt);
-        return document(documentId, jwt).flatMapMany(first -> {
-            var subscription = queries.subscriptionQuery(new FindDocument(documentId),
-                    ResponseTypes.instanceOf(DocumentView.class), ResponseTypes.instanceOf(DocumentView.class));
-            return LiveStream.of("document", first, subscription.updates().filter(view -> DispatchAccess.canRead(actor, view)), view -> view.version,
-                    subscription);
-        });
+        return document(documentId, jwt).flatMapMany(first -> LiveStream.follow(queries, new FindDocument(documentId), DocumentView.class, "document",
+                first, updates -> updates.filter(view -> DispatchAccess.canRead(actor, view)), view -> view.version));
     }
 
     /** The document as it was at {@code at}, after its event {@code sequence}, or at global index {@code global}. */

@@ -108,12 +108,8 @@ class SessionController {
     @GetMapping(path = "/{sessionId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<SessionRoom>> stream(@PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt) {
         Actor actor = Actor.of(jwt);
-        return readable(sessionId, actor).flatMapMany(first -> {
-            var subscription = queries.subscriptionQuery(new FindSessionRoom(sessionId),
-                    ResponseTypes.instanceOf(SessionRoom.class), ResponseTypes.instanceOf(SessionRoom.class));
-            return LiveStream.of("session", first, subscription.updates().filter(room -> SessionAccess.canRead(actor, room)), room -> room.version,
-                    subscription);
-        });
+        return readable(sessionId, actor).flatMapMany(first -> LiveStream.follow(queries, new FindSessionRoom(sessionId), SessionRoom.class, "session",
+                first, updates -> updates.filter(room -> SessionAccess.canRead(actor, room)), room -> room.version));
     }
 
     @PostMapping

@@ -184,6 +184,28 @@ class DispatchViewsTest extends KaribuTest {
     }
 
     @Test
+    void theTimelineNamesAgenciesAndTheSignatureCheckInWordsWithTheTechnicalPartsInTooltips() {
+        signInFor(G22, SENDER, "AGENCY_CLERK");
+        when(documents.agencies(any())).thenReturn(AGENCIES);
+        Document sent = document("DISPATCHED", SIGNATURE, List.of(recipient("03", "TOTAL_PASSED, Văn thư VPCP")), 7);
+        List<Step> steps = List.of(new Step(Instant.parse("2026-11-25T02:00:00Z"), "DISPATCHED", null, G22, null, G12 + ", 000.00.00.H29"),
+                new Step(Instant.parse("2026-11-25T03:00:00Z"), "ACCEPTED", "03", G12, "Văn thư BTC",
+                        "TOTAL_PASSED, Văn thư VPCP, 2026-11-25T02:00:00Z"));
+        when(documents.document("token-" + SENDER, "d-1")).thenReturn(new Document(sent.documentId(), sent.senderOrganId(), sent.codeNumber(),
+                sent.codeNotation(), sent.documentType(), sent.subject(), sent.promulgationPlace(), sent.promulgationDate(), sent.signer(), sent.urgency(),
+                sent.confidentiality(), sent.dueDate(), sent.currentVersion(), sent.pageCount(), sent.signature(), sent.state(), sent.dispatchedTo(),
+                sent.recipients(), steps, null, null, 7));
+        UI().navigate(DocumentPage.class, "d-1");
+
+        UnorderedList timeline = _get(UnorderedList.class, spec -> spec.withId("timeline"));
+        assertThat(text(timeline)).contains("Gửi văn bản tới — Bộ Tài chính, UBND thành phố Hà Nội")
+                .contains("Bộ Tài chính: Tiếp nhận; kết quả kiểm tra chữ ký số — chữ ký số hợp lệ (Văn thư BTC)")
+                .doesNotContain("TOTAL_PASSED").doesNotContain("000.00.00").doesNotContain("2026-11-25T");
+        assertThat(timeline.getChildren().skip(1).findFirst().orElseThrow().getElement().getAttribute("title"))
+                .contains("03").contains("TOTAL_PASSED");
+    }
+
+    @Test
     void aDocumentIsNotRegisteredWithoutItsFieldsAndItsPdf() {
         signInFor(G22, SENDER, "AGENCY_CLERK");
         UI().navigate(NewDocumentView.class);

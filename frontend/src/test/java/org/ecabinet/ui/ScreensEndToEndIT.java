@@ -114,6 +114,27 @@ class ScreensEndToEndIT {
         chromium.screenshots("screens-secretariat-report-charts");
     }
 
+    @Test
+    void aMemberOpensASessionFromTheListWithTheKeyboardAlone() {
+        chromium.signIn("member05");
+        chromium.open("/sessions");
+        chromium.wait.until(d -> !d.findElements(By.cssSelector("#sessions vaadin-grid-cell-content a")).isEmpty());
+        var js = (org.openqa.selenium.JavascriptExecutor) chromium.driver;
+        var keyboard = new org.openqa.selenium.interactions.Actions(chromium.driver);
+        boolean onARow = false;
+        for (int i = 0; i < 40 && !onARow; i++) {
+            keyboard.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            onARow = Boolean.TRUE.equals(js.executeScript("var grid = document.getElementById('sessions'); var cell = grid.shadowRoot.activeElement;"
+                    + " return document.activeElement === grid && !!cell && !!cell.closest('tbody');"));
+        }
+        assertThat(onARow).as("Tab reaches the list's rows").isTrue();
+        keyboard.sendKeys(org.openqa.selenium.Keys.ENTER).perform(); // into the row: its link takes the focus
+        chromium.wait.until(d -> "A".equals(js.executeScript("return document.activeElement.tagName")));
+        keyboard.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        chromium.wait.until(d -> d.getCurrentUrl().contains("/session/"));
+        chromium.wait.until(d -> !d.findElements(By.id("session-title")).isEmpty());
+    }
+
     /** The point-in-time page of a demo document, right after its first event. */
     private static String documentAsOf() throws Exception {
         String token = EndToEndBackend.token("auditor");

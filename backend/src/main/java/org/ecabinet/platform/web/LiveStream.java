@@ -2,7 +2,10 @@ package org.ecabinet.platform.web;
 
 import java.time.Duration;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.codec.ServerSentEvent;
 
@@ -21,12 +24,14 @@ public final class LiveStream {
     }
 
     /**
-     * @param updates    the subscription's updates, already filtered and shaped for the caller
-     * @param version    the version a state carries, sent as the event's id
+     * Follows the view that {@code query} answers: {@code first}, the state the caller may see now, then each update the
+     * projection publishes, passed through {@code forCaller} (which filters or shapes it for the caller).
      */
-    public static <V> Flux<ServerSentEvent<V>> of(String event, V first, Flux<V> updates, ToLongFunction<V> version,
-                                                  SubscriptionQueryResult<?, ?> subscription) {
-        Flux<ServerSentEvent<V>> changes = updates.map(view -> ServerSentEvent.builder(view).event(event).id(String.valueOf(version.applyAsLong(view))).build());
+    public static <V> Flux<ServerSentEvent<V>> follow(QueryGateway queries, Object query, Class<V> type, String event, V first,
+                                                      UnaryOperator<Flux<V>> forCaller, ToLongFunction<V> version) {
+        SubscriptionQueryResult<V, V> subscription = queries.subscriptionQuery(query, ResponseTypes.instanceOf(type), ResponseTypes.instanceOf(type));
+        Flux<ServerSentEvent<V>> changes = forCaller.apply(subscription.updates())
+                .map(view -> ServerSentEvent.builder(view).event(event).id(String.valueOf(version.applyAsLong(view))).build());
         Flux<ServerSentEvent<V>> keepAlive = Flux.interval(KEEP_ALIVE).map(i -> ServerSentEvent.<V>builder().comment("keep-alive").build());
         return Flux.just(ServerSentEvent.builder(first).event(event).id(String.valueOf(version.applyAsLong(first))).build())
                 .concatWith(Flux.merge(changes, keepAlive))

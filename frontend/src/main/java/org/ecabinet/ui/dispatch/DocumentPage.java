@@ -1,5 +1,6 @@
 package org.ecabinet.ui.dispatch;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import org.ecabinet.ui.MainLayout;
 import org.ecabinet.ui.RequiredFields;
 import org.ecabinet.ui.dispatch.DispatchModels.Document;
 import org.ecabinet.ui.dispatch.DispatchModels.Recipient;
+import org.ecabinet.ui.dispatch.DispatchModels.Step;
 import org.ecabinet.ui.identity.CurrentUser;
 import org.ecabinet.ui.identity.SignedInUser;
 
@@ -145,12 +147,20 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         recipients.setItems(shown.recipients());
         timeline.removeAll();
         shown.timeline().forEach(step -> {
+            String detail = stepDetail(step);
             ListItem line = new ListItem(new Span(Formats.when(step.at()) + " — "), agencies.label(step.organId()),
-                    new Span(": " + getTranslation("timeline." + step.kind())
-                            + (step.detail() == null || step.detail().isBlank() ? "" : " — " + step.detail())
+                    new Span(": " + getTranslation("timeline." + step.kind()) + (detail.isEmpty() ? "" : " — " + detail)
                             + (step.staffName() == null ? "" : " (" + step.staffName() + ")")));
+            // the QCVN code and the signature check's report are for those who ask: in the tooltip
+            List<String> technical = new java.util.ArrayList<>();
             if (step.code() != null) {
-                line.getElement().setAttribute("title", getTranslation("document.statusCode", step.code()));
+                technical.add(getTranslation("document.statusCode", step.code()));
+            }
+            if ("ACCEPTED".equals(step.kind()) && step.detail() != null && !step.detail().isBlank()) {
+                technical.add(step.detail());
+            }
+            if (!technical.isEmpty()) {
+                line.getElement().setAttribute("title", String.join(" · ", technical));
             }
             timeline.add(line);
         });
@@ -183,13 +193,30 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
             badge.setText(getTranslation("document.signed", signer, when));
             badge.getElement().getThemeList().add("badge success");
         } else {
-            String outcome = report.startsWith("TOTAL_PASSED") ? "valid" : report.startsWith("TOTAL_FAILED") ? "invalid" : "unchecked";
+            String outcome = outcome(report);
             badge.setText(getTranslation("document.signature." + outcome, signer, when));
             badge.getElement().getThemeList().add(outcome.equals("valid") ? "badge success" : outcome.equals("invalid") ? "badge error" : "badge contrast");
         }
         signatureDetails.setContent(new Span(getTranslation("document.signatureTechnical",
                 report == null ? getTranslation("document.signatureNotYetChecked") : report, shown.signature().certificateSha256())));
         signatureDetails.setVisible(true);
+    }
+
+    /** A step's detail in words: recipients by name, a signature check by its outcome; what a person typed as it is. */
+    private String stepDetail(Step step) {
+        if (step.detail() == null || step.detail().isBlank()) {
+            return "";
+        }
+        return switch (step.kind()) {
+            case "DISPATCHED" -> java.util.Arrays.stream(step.detail().split(",\\s*")).map(agencies::name).collect(java.util.stream.Collectors.joining(", "));
+            case "ACCEPTED" -> getTranslation("document.check." + outcome(step.detail()));
+            default -> step.detail();
+        };
+    }
+
+    /** The outcome of an ETSI validation report: TOTAL_PASSED, TOTAL_FAILED, or anything else (not decided). */
+    private static String outcome(String report) {
+        return report.startsWith("TOTAL_PASSED") ? "valid" : report.startsWith("TOTAL_FAILED") ? "invalid" : "unchecked";
     }
 
     private void renderActions(Document shown) {
