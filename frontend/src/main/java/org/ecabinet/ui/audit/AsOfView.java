@@ -87,6 +87,7 @@ public class AsOfView extends VerticalLayout implements BeforeEnterObserver, Has
         other.setLabel(getTranslation("asOf.compareWith"));
         other.setMin(1);
         other.setStepButtonsVisible(false);
+        other.setWidth("min(24rem, 100%)"); // its label is long in Vietnamese
         changes.setId("changes");
         changes.getElement().setAttribute("aria-live", "polite");
         page.setId("as-of");
