@@ -193,7 +193,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         selected.add(new H3(getTranslation("audit.event", event.global(), eventName(event.type()))),
                 new Paragraph(getTranslation("audit.eventDetails", Formats.when(event.timestamp()), event.userId(), event.remoteAddress(),
                         event.aggregateId(), event.sequence())),
-                new Pre(event.payload() == null ? "" : event.payload().toPrettyString()), actions);
+                payload(event), actions);
     }
 
     private Section replaySection() {
@@ -257,6 +257,13 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     private static java.time.Instant instant(LocalDateTime local) {
         return local == null ? null : local.atZone(Formats.HANOI).toInstant();
+    }
+
+    /** The event as stored, wrapped: a long value must not push the page sideways. */
+    private static Pre payload(AuditedEvent event) {
+        Pre payload = new Pre(event.payload() == null ? "" : event.payload().toPrettyString());
+        payload.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+        return payload;
     }
 
     /** An event's name in the auditor's language; its name in the code stays in the column's tooltip. */
