@@ -24,17 +24,17 @@ public final class EventHash {
 
     /** The hash of an event from its stored fields (its own {@code hash} field aside). */
     public static String recompute(StoredEvents.StoredEvent e) {
-        return of(e.aggregateId(), new Document("prevHash", e.prevHash()).append("sequence", e.sequence()).append("global", e.global())
-                .append("eventId", e.eventId()).append("timestamp", e.timestamp()).append("payloadType", e.payloadType())
-                .append("payloadRevision", e.payloadRevision()).append("payload", e.payload()).append("metaData", e.metaData()));
+        return of(e.aggregateId(), new Document(CommitFields.PREVIOUS_HASH, e.prevHash()).append(CommitFields.SEQUENCE, e.sequence()).append(CommitFields.GLOBAL, e.global())
+                .append(CommitFields.EVENT_ID, e.eventId()).append(CommitFields.TIMESTAMP, e.timestamp()).append(CommitFields.PAYLOAD_TYPE, e.payloadType())
+                .append(CommitFields.PAYLOAD_REVISION, e.payloadRevision()).append(CommitFields.PAYLOAD, e.payload()).append(CommitFields.META_DATA, e.metaData()));
     }
 
     static String of(String aggregateId, Document event) {
         String canonical = String.join("\n",
-                text(event.getString("prevHash")), text(aggregateId), String.valueOf(StoredNumbers.longOf(event, "sequence")),
-                String.valueOf(StoredNumbers.longOf(event, "global")), text(event.getString("eventId")), text(event.getString("timestamp")),
-                text(event.getString("payloadType")), text(event.getString("payloadRevision")),
-                text(event.getString("payload")), text(event.getString("metaData")));
+                text(event.getString(CommitFields.PREVIOUS_HASH)), text(aggregateId), String.valueOf(StoredNumbers.longOf(event, CommitFields.SEQUENCE)),
+                String.valueOf(StoredNumbers.longOf(event, CommitFields.GLOBAL)), text(event.getString(CommitFields.EVENT_ID)), text(event.getString(CommitFields.TIMESTAMP)),
+                text(event.getString(CommitFields.PAYLOAD_TYPE)), text(event.getString(CommitFields.PAYLOAD_REVISION)),
+                text(event.getString(CommitFields.PAYLOAD)), text(event.getString(CommitFields.META_DATA)));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

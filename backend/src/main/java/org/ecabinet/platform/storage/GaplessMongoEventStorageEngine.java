@@ -130,9 +130,9 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     public void ensureIndexes() {
-        commits.createIndex(Indexes.ascending("aggregateId", "events.sequence"), new IndexOptions().unique(true).name("one-writer-per-sequence"));
-        commits.createIndex(Indexes.ascending("aggregateId", "firstSequence"), new IndexOptions().name("stream"));
-        commits.createIndex(Indexes.ascending("timestampMillis"), new IndexOptions().name("by-time"));
+        commits.createIndex(Indexes.ascending(CommitFields.AGGREGATE_ID, CommitFields.EVENTS_SEQUENCE), new IndexOptions().unique(true).name("one-writer-per-sequence"));
+        commits.createIndex(Indexes.ascending(CommitFields.AGGREGATE_ID, CommitFields.FIRST_SEQUENCE), new IndexOptions().name("stream"));
+        commits.createIndex(Indexes.ascending(CommitFields.TIMESTAMP_MILLIS), new IndexOptions().name("by-time"));
     }
 
     @Override
@@ -154,7 +154,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
                 commits.insertMany(documents, new InsertManyOptions().ordered(true));
             }
         } catch (MongoException e) {
-            documents.forEach(d -> heads.remove(d.getString("aggregateId")));
+            documents.forEach(d -> heads.remove(d.getString(CommitFields.AGGREGATE_ID)));
             recordUnused(e, documents);
             handlePersistenceException(e, failedEvent(e, byAggregate));
             return;
@@ -162,7 +162,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         for (Document commit : documents) {
             List<Document> stored = eventsOf(commit);
             Document last = stored.get(stored.size() - 1);
-            heads.put(commit.getString("aggregateId"), new StreamHead(StoredNumbers.longOf(last, "sequence"), last.getString("hash")));
+            heads.put(commit.getString(CommitFields.AGGREGATE_ID), new StreamHead(StoredNumbers.longOf(last, CommitFields.SEQUENCE), last.getString(CommitFields.HASH)));
         }
         if (inMemoryStreamIndex) {
             // After the insert: an index built before it gets the commit here, one built later finds it.
@@ -185,7 +185,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         int firstRefused = e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty() ? bulk.getWriteErrors().get(0).getIndex() : 0;
         List<Document> ranges = documents.subList(firstRefused, documents.size()).stream()
-                .map(d -> new Document("_id", StoredNumbers.longOf(d, "firstGlobal")).append("last", StoredNumbers.longOf(d, "_id"))).toList();
+                .map(d -> new Document("_id", StoredNumbers.longOf(d, CommitFields.FIRST_GLOBAL)).append("last", StoredNumbers.longOf(d, CommitFields.LAST_GLOBAL))).toList();
         try {
             unused.insertMany(ranges, new InsertManyOptions().ordered(false));
         } catch (MongoException notRecorded) {
@@ -200,15 +200,15 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     private List<Document> commitsOf(String aggregateId, long firstSequence) {
         if (!inMemoryStreamIndex) {
-            return commits.find(and(eq("aggregateId", aggregateId), gte("lastSequence", firstSequence)))
-                    .sort(Sorts.ascending("firstSequence")).into(new ArrayList<>());
+            return commits.find(and(eq(CommitFields.AGGREGATE_ID, aggregateId), gte(CommitFields.LAST_SEQUENCE, firstSequence)))
+                    .sort(Sorts.ascending(CommitFields.FIRST_SEQUENCE)).into(new ArrayList<>());
         }
         List<Long> ids;
         synchronized (streamIndexLock) {
             if (streamIndex == null) {
                 Map<String, java.util.NavigableMap<Long, Long>> built = new HashMap<>();
                 // Without a batch size the embedded server answers in one message, too large past ~400k commits.
-                commits.find().projection(new Document("aggregateId", 1).append("firstSequence", 1)).batchSize(10_000)
+                commits.find().projection(new Document(CommitFields.AGGREGATE_ID, 1).append(CommitFields.FIRST_SEQUENCE, 1)).batchSize(10_000)
                         .forEach(commit -> index(built, commit));
                 streamIndex = built; // only a complete index is ever used
             }
@@ -219,14 +219,14 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             Long from = stream.floorKey(firstSequence);
             ids = new ArrayList<>((from == null ? stream : stream.tailMap(from, true)).values());
         }
-        List<Document> found = commits.find(in("_id", ids)).into(new ArrayList<>());
-        found.sort(Comparator.comparingLong(d -> StoredNumbers.longOf(d, "firstSequence")));
+        List<Document> found = commits.find(in(CommitFields.LAST_GLOBAL, ids)).into(new ArrayList<>());
+        found.sort(Comparator.comparingLong(d -> StoredNumbers.longOf(d, CommitFields.FIRST_SEQUENCE)));
         return found;
     }
 
     private static void index(Map<String, java.util.NavigableMap<Long, Long>> streamIndex, Document commit) {
-        streamIndex.computeIfAbsent(commit.getString("aggregateId"), id -> new java.util.TreeMap<>())
-                .put(StoredNumbers.longOf(commit, "firstSequence"), StoredNumbers.longOf(commit, "_id"));
+        streamIndex.computeIfAbsent(commit.getString(CommitFields.AGGREGATE_ID), id -> new java.util.TreeMap<>())
+                .put(StoredNumbers.longOf(commit, CommitFields.FIRST_SEQUENCE), StoredNumbers.longOf(commit, CommitFields.LAST_GLOBAL));
     }
 
     /** The hash the next event of this stream chains to. */
@@ -239,8 +239,8 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             return head.hash();
         }
         return commitsOf(aggregateId, sequence - 1).stream().flatMap(c -> eventsOf(c).stream())
-                .filter(e -> StoredNumbers.longOf(e, "sequence") == sequence - 1).findFirst()
-                .map(e -> e.getString("hash")).orElse(EventHash.GENESIS);
+                .filter(e -> StoredNumbers.longOf(e, CommitFields.SEQUENCE) == sequence - 1).findFirst()
+                .map(e -> e.getString(CommitFields.HASH)).orElse(EventHash.GENESIS);
     }
 
     @Override
@@ -274,8 +274,8 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         List<DomainEventData<?>> events = new ArrayList<>();
         commitsOf(aggregateIdentifier, firstSequenceNumber)
                 .forEach(commit -> eventsOf(commit).stream()
-                        .filter(e -> StoredNumbers.longOf(e, "sequence") >= firstSequenceNumber)
-                        .forEach(e -> events.add(domainEntry(commit.getString("aggregateType"), aggregateIdentifier, e))));
+                        .filter(e -> StoredNumbers.longOf(e, CommitFields.SEQUENCE) >= firstSequenceNumber)
+                        .forEach(e -> events.add(domainEntry(commit.getString(CommitFields.AGGREGATE_TYPE), aggregateIdentifier, e))));
         return events;
     }
 
@@ -294,10 +294,10 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         for (long from = index + 1; found.isEmpty() && (from <= head || !ids.isEmpty()); from += batchSize) {
             long to = Math.min(head, from + batchSize - 1);
             LongStream.rangeClosed(from, to).forEach(ids::add);
-            commits.find(in("_id", ids)).into(found);
+            commits.find(in(CommitFields.LAST_GLOBAL, ids)).into(found);
             ids.clear();
         }
-        found.sort(Comparator.comparingLong(d -> StoredNumbers.longOf(d, "_id")));
+        found.sort(Comparator.comparingLong(d -> StoredNumbers.longOf(d, CommitFields.LAST_GLOBAL)));
         Tracker tracker = new Tracker(token);
         List<TrackedEventData<?>> result = new ArrayList<>();
         found.forEach(commit -> result.addAll(tracker.deliver(commit)));
@@ -316,11 +316,11 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             return super.readEventData(lastToken, mayBlock);
         }
         List<Document> gapFills = token == null || token.getGaps().isEmpty() ? new ArrayList<>()
-                : commits.find(in("_id", new ArrayList<>(token.getGaps()))).into(new ArrayList<>());
-        gapFills.sort(Comparator.comparingLong(d -> StoredNumbers.longOf(d, "_id")));
-        var rest = commits.find(gt("_id", index)).batchSize(1000);
+                : commits.find(in(CommitFields.LAST_GLOBAL, new ArrayList<>(token.getGaps()))).into(new ArrayList<>());
+        gapFills.sort(Comparator.comparingLong(d -> StoredNumbers.longOf(d, CommitFields.LAST_GLOBAL)));
+        var rest = commits.find(gt(CommitFields.LAST_GLOBAL, index)).batchSize(1000);
         // The embedded store keeps documents in a map sorted by _id: its natural order needs no sort.
-        MongoCursor<Document> cursor = (sortedCatchUp ? rest.sort(Sorts.ascending("_id")) : rest).cursor();
+        MongoCursor<Document> cursor = (sortedCatchUp ? rest.sort(Sorts.ascending(CommitFields.LAST_GLOBAL)) : rest).cursor();
         Iterator<Document> commitsInOrder = Stream.concat(gapFills.stream(),
                 StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)).iterator();
         Tracker tracker = new Tracker(token);
@@ -340,7 +340,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         List<TrackedEventData<?>> deliver(Document commit) {
             List<TrackedEventData<?>> delivered = new ArrayList<>();
             for (Document event : eventsOf(commit)) {
-                long global = StoredNumbers.longOf(event, "global");
+                long global = StoredNumbers.longOf(event, CommitFields.GLOBAL);
                 if (token != null && global <= token.getIndex() && !token.getGaps().contains(global)) {
                     continue; // already delivered
                 }
@@ -348,7 +348,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
                         ? GapAwareTrackingToken.newInstance(global, LongStream.range(0, global).boxed().toList())
                         : token.advanceTo(global, maxGapOffset);
                 delivered.add(new TrackedDomainEventData<>(token,
-                        domainEntry(commit.getString("aggregateType"), commit.getString("aggregateId"), event)));
+                        domainEntry(commit.getString(CommitFields.AGGREGATE_TYPE), commit.getString(CommitFields.AGGREGATE_ID), event)));
             }
             return delivered;
         }
@@ -364,12 +364,12 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         // The commit that starts right after a run of gaps ends within NEIGHBOUR_REACH indexes of it.
         List<Long> ids = afterRuns.stream().flatMap(next -> LongStream.range(next, next + NEIGHBOUR_REACH).boxed()).distinct().toList();
         Map<Long, Document> byFirstIndex = new HashMap<>();
-        commits.find(in("_id", ids)).forEach(d -> byFirstIndex.put(StoredNumbers.longOf(d, "firstGlobal"), d));
+        commits.find(in(CommitFields.LAST_GLOBAL, ids)).forEach(d -> byFirstIndex.put(StoredNumbers.longOf(d, CommitFields.FIRST_GLOBAL), d));
         Instant deadline = clock.instant().minus(gapTimeout);
         GapAwareTrackingToken cleaned = token;
         for (long next : afterRuns) {
             Document neighbour = byFirstIndex.get(next);
-            if (neighbour == null || !Instant.ofEpochMilli(StoredNumbers.longOf(neighbour, "timestampMillis")).isBefore(deadline)) {
+            if (neighbour == null || !Instant.ofEpochMilli(StoredNumbers.longOf(neighbour, CommitFields.TIMESTAMP_MILLIS)).isBefore(deadline)) {
                 break;
             }
             cleaned = cleaned.withGapsTruncatedAt(next);
@@ -381,8 +381,8 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
         Document last = inMemoryStreamIndex
                 ? commitsOf(aggregateIdentifier, Long.MAX_VALUE).stream().reduce((x, y) -> y).orElse(null)
-                : commits.find(eq("aggregateId", aggregateIdentifier)).sort(Sorts.descending("firstSequence")).limit(1).first();
-        return Optional.ofNullable(last).map(d -> StoredNumbers.longOf(d, "lastSequence"));
+                : commits.find(eq(CommitFields.AGGREGATE_ID, aggregateIdentifier)).sort(Sorts.descending(CommitFields.FIRST_SEQUENCE)).limit(1).first();
+        return Optional.ofNullable(last).map(d -> StoredNumbers.longOf(d, CommitFields.LAST_SEQUENCE));
     }
 
     @Override
@@ -397,8 +397,8 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        Document first = commits.find(gte("timestampMillis", dateTime.toEpochMilli())).sort(Sorts.ascending("_id")).limit(1).first();
-        return first == null ? createHeadToken() : GapAwareTrackingToken.newInstance(StoredNumbers.longOf(first, "firstGlobal") - 1, List.of());
+        Document first = commits.find(gte(CommitFields.TIMESTAMP_MILLIS, dateTime.toEpochMilli())).sort(Sorts.ascending(CommitFields.LAST_GLOBAL)).limit(1).first();
+        return first == null ? createHeadToken() : GapAwareTrackingToken.newInstance(StoredNumbers.longOf(first, CommitFields.FIRST_GLOBAL) - 1, List.of());
     }
 
     /** The next global index that will be handed out: every index below it was given to a writer. */
@@ -464,46 +464,46 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             EventMessage<?> event = commit.get(i);
             long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
             Document stored = eventDocument(event, sequence, firstGlobal + i, serializer);
-            stored.append("prevHash", previous == null ? previousHash(aggregateId, sequence) : previous);
+            stored.append(CommitFields.PREVIOUS_HASH, previous == null ? previousHash(aggregateId, sequence) : previous);
             previous = EventHash.of(aggregateId, stored);
-            stored.append("hash", previous);
+            stored.append(CommitFields.HASH, previous);
             if (authenticity != null) {
-                stored.append(StoredEvents.MAC, authenticity.mac(previous));
+                stored.append(CommitFields.MAC, authenticity.mac(previous));
             }
             events.add(stored);
         }
-        return new Document("_id", firstGlobal + commit.size() - 1)
-                .append("firstGlobal", firstGlobal)
-                .append("aggregateId", aggregateId)
-                .append("aggregateType", first instanceof DomainEventMessage<?> domain ? domain.getType() : null)
-                .append("firstSequence", events.get(0).getLong("sequence"))
-                .append("lastSequence", events.get(events.size() - 1).getLong("sequence"))
-                .append("timestampMillis", first.getTimestamp().toEpochMilli())
-                .append("events", events);
+        return new Document(CommitFields.LAST_GLOBAL, firstGlobal + commit.size() - 1)
+                .append(CommitFields.FIRST_GLOBAL, firstGlobal)
+                .append(CommitFields.AGGREGATE_ID, aggregateId)
+                .append(CommitFields.AGGREGATE_TYPE, first instanceof DomainEventMessage<?> domain ? domain.getType() : null)
+                .append(CommitFields.FIRST_SEQUENCE, events.get(0).getLong(CommitFields.SEQUENCE))
+                .append(CommitFields.LAST_SEQUENCE, events.get(events.size() - 1).getLong(CommitFields.SEQUENCE))
+                .append(CommitFields.TIMESTAMP_MILLIS, first.getTimestamp().toEpochMilli())
+                .append(CommitFields.EVENTS, events);
     }
 
     private static Document eventDocument(EventMessage<?> event, long sequence, long global, Serializer serializer) {
         SerializedObject<String> payload = event.serializePayload(serializer, String.class);
         SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
-        return new Document("global", global)
-                .append("eventId", event.getIdentifier())
-                .append("sequence", sequence)
-                .append("timestamp", DateTimeUtils.formatInstant(event.getTimestamp()))
-                .append("payloadType", payload.getType().getName())
-                .append("payloadRevision", payload.getType().getRevision())
-                .append("payload", payload.getData())
-                .append("metaData", metaData.getData());
+        return new Document(CommitFields.GLOBAL, global)
+                .append(CommitFields.EVENT_ID, event.getIdentifier())
+                .append(CommitFields.SEQUENCE, sequence)
+                .append(CommitFields.TIMESTAMP, DateTimeUtils.formatInstant(event.getTimestamp()))
+                .append(CommitFields.PAYLOAD_TYPE, payload.getType().getName())
+                .append(CommitFields.PAYLOAD_REVISION, payload.getType().getRevision())
+                .append(CommitFields.PAYLOAD, payload.getData())
+                .append(CommitFields.META_DATA, metaData.getData());
     }
 
     private static GenericDomainEventEntry<String> domainEntry(String aggregateType, String aggregateId, Document event) {
-        return new GenericDomainEventEntry<>(aggregateType, aggregateId, StoredNumbers.longOf(event, "sequence"), event.getString("eventId"),
-                event.getString("timestamp"), event.getString("payloadType"), event.getString("payloadRevision"),
-                event.getString("payload"), event.getString("metaData"));
+        return new GenericDomainEventEntry<>(aggregateType, aggregateId, StoredNumbers.longOf(event, CommitFields.SEQUENCE), event.getString(CommitFields.EVENT_ID),
+                event.getString(CommitFields.TIMESTAMP), event.getString(CommitFields.PAYLOAD_TYPE), event.getString(CommitFields.PAYLOAD_REVISION),
+                event.getString(CommitFields.PAYLOAD), event.getString(CommitFields.META_DATA));
     }
 
     @SuppressWarnings("unchecked")
     private static List<Document> eventsOf(Document commit) {
-        return (List<Document>) commit.get("events");
+        return (List<Document>) commit.get(CommitFields.EVENTS);
     }
 
     private static String aggregateId(EventMessage<?> event) {

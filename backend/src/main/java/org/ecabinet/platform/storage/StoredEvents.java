@@ -34,8 +34,6 @@ import com.mongodb.client.model.Sorts;
 @Component
 public class StoredEvents {
 
-    /** The field of a stored event holding its MAC (see {@link EventAuthenticity}). */
-    static final String MAC = "mac";
 
     /**
      * One event as stored; {@code recomputedHash} is its hash computed now from the stored fields, {@code mac}
@@ -106,8 +104,8 @@ public class StoredEvents {
     public long lastStored() {
         for (long to = allocated() - 1; to >= 0; to -= WINDOW) {
             List<Long> ids = LongStream.rangeClosed(Math.max(0, to - WINDOW + 1), to).boxed().toList();
-            Optional<Long> last = commits.find(in("_id", ids)).projection(new Document("_id", 1)).into(new ArrayList<>()).stream()
-                    .map(d -> StoredNumbers.longOf(d, "_id")).max(Long::compare);
+            Optional<Long> last = commits.find(in(CommitFields.LAST_GLOBAL, ids)).projection(new Document(CommitFields.LAST_GLOBAL, 1)).into(new ArrayList<>()).stream()
+                    .map(d -> StoredNumbers.longOf(d, CommitFields.LAST_GLOBAL)).max(Long::compare);
             if (last.isPresent()) {
                 return last.get();
             }
@@ -129,9 +127,9 @@ public class StoredEvents {
         List<Document> found = new ArrayList<>();
         for (long from = firstGlobal; found.isEmpty() && from <= head; from += WINDOW) {
             List<Long> ids = LongStream.rangeClosed(from, Math.min(head, from + WINDOW - 1)).boxed().toList();
-            commits.find(in("_id", ids)).into(found);
+            commits.find(in(CommitFields.LAST_GLOBAL, ids)).into(found);
         }
-        return found.stream().sorted(Comparator.comparingLong(d -> StoredNumbers.longOf(d, "_id"))).map(StoredEvents::commit).toList();
+        return found.stream().sorted(Comparator.comparingLong(d -> StoredNumbers.longOf(d, CommitFields.LAST_GLOBAL))).map(StoredEvents::commit).toList();
     }
 
     /** Whether every index from {@code from} up to (not including) {@code to} is known never to hold an event (its write was refused). */
@@ -150,7 +148,7 @@ public class StoredEvents {
     public Optional<StoredEvent> at(long global) {
         // A commit is keyed by its last index and is never larger than a few events.
         List<Long> ids = LongStream.range(global, global + 64).boxed().toList();
-        return commits.find(in("_id", ids)).into(new ArrayList<>()).stream()
+        return commits.find(in(CommitFields.LAST_GLOBAL, ids)).into(new ArrayList<>()).stream()
                 .map(StoredEvents::commit)
                 .flatMap(c -> c.events().stream())
                 .filter(e -> e.global() == global)
@@ -159,7 +157,7 @@ public class StoredEvents {
 
     /** The last sequence number of an aggregate's events at or before global index {@code global}. */
     public Optional<Long> sequenceAt(String aggregateId, long global) {
-        return commits.find(and(eq("aggregateId", aggregateId), Filters.lte("firstGlobal", global))).into(new ArrayList<>()).stream()
+        return commits.find(and(eq(CommitFields.AGGREGATE_ID, aggregateId), Filters.lte(CommitFields.FIRST_GLOBAL, global))).into(new ArrayList<>()).stream()
                 .flatMap(d -> commit(d).events().stream())
                 .filter(e -> e.global() <= global)
                 .map(StoredEvent::sequence)
@@ -174,19 +172,19 @@ public class StoredEvents {
     /** Up to {@code limit} events after global index {@code after} that pass the filter, in global order. */
     public List<StoredEvent> timeline(TimelineFilter filter, long after, int limit) {
         List<Bson> query = new ArrayList<>();
-        query.add(gt("_id", after));
+        query.add(gt(CommitFields.LAST_GLOBAL, after));
         // A commit's time is its first event's; the events of one commit are stamped within one unit of work.
         if (filter.from() != null) {
-            query.add(gte("timestampMillis", filter.from().toEpochMilli() - 60_000));
+            query.add(gte(CommitFields.TIMESTAMP_MILLIS, filter.from().toEpochMilli() - 60_000));
         }
         if (filter.to() != null) {
-            query.add(lt("timestampMillis", filter.to().toEpochMilli()));
+            query.add(lt(CommitFields.TIMESTAMP_MILLIS, filter.to().toEpochMilli()));
         }
         if (filter.aggregateType() != null) {
-            query.add(eq("aggregateType", filter.aggregateType()));
+            query.add(eq(CommitFields.AGGREGATE_TYPE, filter.aggregateType()));
         }
         if (filter.aggregateId() != null) {
-            query.add(eq("aggregateId", filter.aggregateId()));
+            query.add(eq(CommitFields.AGGREGATE_ID, filter.aggregateId()));
         }
         List<StoredEvent> page = new ArrayList<>();
         for (Document d : inGlobalOrder(commits.find(and(query)).batchSize(200))) {
@@ -207,17 +205,17 @@ public class StoredEvents {
 
     private FindIterable<Document> inGlobalOrder(FindIterable<Document> find) {
         // The embedded store keeps documents in a map sorted by _id: its natural order needs no sort.
-        return naturalOrderIsIdOrder ? find : find.sort(Sorts.ascending("_id"));
+        return naturalOrderIsIdOrder ? find : find.sort(Sorts.ascending(CommitFields.LAST_GLOBAL));
     }
 
     /** A stored commit as read; never throws: a document of another shape is a commit with a problem and no events. */
     private static Commit commit(Document d) {
-        long last = d.get("_id") instanceof Number n ? n.longValue() : -1;
+        long last = d.get(CommitFields.LAST_GLOBAL) instanceof Number n ? n.longValue() : -1;
         try {
-            long first = d.get("firstGlobal") == null ? last : StoredNumbers.longOf(d, "firstGlobal");
-            String aggregateId = d.getString("aggregateId");
-            String aggregateType = d.getString("aggregateType");
-            if (last < 0 || !(d.get("events") instanceof List<?> stored)) {
+            long first = d.get(CommitFields.FIRST_GLOBAL) == null ? last : StoredNumbers.longOf(d, CommitFields.FIRST_GLOBAL);
+            String aggregateId = d.getString(CommitFields.AGGREGATE_ID);
+            String aggregateType = d.getString(CommitFields.AGGREGATE_TYPE);
+            if (last < 0 || !(d.get(CommitFields.EVENTS) instanceof List<?> stored)) {
                 throw new StoredNumbers.MalformedDocument("A commit needs a numeric _id and a list of events.");
             }
             List<StoredEvent> events = new ArrayList<>();
@@ -225,15 +223,15 @@ public class StoredEvents {
                 if (!(element instanceof Document e)) {
                     throw new StoredNumbers.MalformedDocument("An event of the commit is not a document.");
                 }
-                events.add(new StoredEvent(StoredNumbers.longOf(e, "global"), aggregateId, aggregateType, StoredNumbers.longOf(e, "sequence"),
-                        e.getString("eventId"), e.getString("timestamp"), e.getString("payloadType"), e.getString("payloadRevision"),
-                        e.getString("payload"), e.getString("metaData"), e.getString("prevHash"), e.getString("hash"), e.getString(MAC),
+                events.add(new StoredEvent(StoredNumbers.longOf(e, CommitFields.GLOBAL), aggregateId, aggregateType, StoredNumbers.longOf(e, CommitFields.SEQUENCE),
+                        e.getString(CommitFields.EVENT_ID), e.getString(CommitFields.TIMESTAMP), e.getString(CommitFields.PAYLOAD_TYPE), e.getString(CommitFields.PAYLOAD_REVISION),
+                        e.getString(CommitFields.PAYLOAD), e.getString(CommitFields.META_DATA), e.getString(CommitFields.PREVIOUS_HASH), e.getString(CommitFields.HASH), e.getString(CommitFields.MAC),
                         EventHash.of(aggregateId, e)));
             }
-            Instant at = d.get("timestampMillis") == null ? null : Instant.ofEpochMilli(StoredNumbers.longOf(d, "timestampMillis"));
+            Instant at = d.get(CommitFields.TIMESTAMP_MILLIS) == null ? null : Instant.ofEpochMilli(StoredNumbers.longOf(d, CommitFields.TIMESTAMP_MILLIS));
             return new Commit(first, last, aggregateId, at, events, null);
         } catch (RuntimeException malformed) { // ClassCastException of a field of another type included
-            return new Commit(last, last, d.get("aggregateId") instanceof String id ? id : null, null, List.of(),
+            return new Commit(last, last, d.get(CommitFields.AGGREGATE_ID) instanceof String id ? id : null, null, List.of(),
                     "The document stored under global index " + last + " is malformed: " + malformed.getMessage());
         }
     }
