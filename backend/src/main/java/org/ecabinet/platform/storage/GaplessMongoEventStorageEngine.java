@@ -24,17 +24,14 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
@@ -88,23 +85,11 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
     /** The embedded server's findAndModify is not atomic between connections; one JVM writes to it. */
     private final Object allocationLock = new Object();
     private final java.util.Queue<Allocation> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    /** The last stored event of recently written streams, so that chaining a commit needs no query. */
-    private final Map<String, StreamHead> heads = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, StreamHead> eldest) {
-            return size() > 10_000;
-        }
-    });
-
-    private record StreamHead(long sequence, String hash) {
-    }
     private final boolean sortedCatchUp;
-    private final boolean inMemoryStreamIndex;
-    private final Object streamIndexLock = new Object();
-    /** Per aggregate: first sequence of each commit → the commit's _id. Built once, then kept up to date. */
-    private Map<String, java.util.NavigableMap<Long, Long>> streamIndex;
+    private final StreamIndex streams;
+    private final ChainHeads heads;
+    private final CommitCodec codec;
     private final long catchUpDistance;
-    private final EventAuthenticity authenticity;
     /** The global counter in memory, when this process is the store's only writer; null: the counter document. */
     private final InMemoryCounter counter;
 
@@ -119,9 +104,10 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         this.gapTimeout = builder.gapTimeout;
         this.clock = builder.clock;
         this.sortedCatchUp = builder.sortedCatchUp;
-        this.inMemoryStreamIndex = builder.inMemoryStreamIndex;
+        this.streams = new StreamIndex(commits, builder.inMemoryStreamIndex);
+        this.heads = new ChainHeads(streams);
+        this.codec = new CommitCodec(builder.authenticity);
         this.catchUpDistance = builder.catchUpDistance;
-        this.authenticity = builder.authenticity;
         this.counter = builder.inMemoryCounter ? InMemoryCounter.recover(counters, commits) : null;
     }
 
@@ -144,7 +130,8 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         long global = allocate(events.size());
         List<Document> documents = new ArrayList<>();
         for (List<EventMessage<?>> commit : byAggregate) {
-            documents.add(commitDocument(commit, global, serializer));
+            EventMessage<?> first = commit.get(0);
+            documents.add(codec.commit(commit, global, heads.before(CommitCodec.aggregateId(first), CommitCodec.sequence(first)), serializer));
             global += commit.size();
         }
         try {
@@ -154,24 +141,13 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
                 commits.insertMany(documents, new InsertManyOptions().ordered(true));
             }
         } catch (MongoException e) {
-            documents.forEach(d -> heads.remove(d.getString(CommitFields.AGGREGATE_ID)));
+            heads.forget(documents);
             recordUnused(e, documents);
             handlePersistenceException(e, failedEvent(e, byAggregate));
             return;
         }
-        for (Document commit : documents) {
-            List<Document> stored = eventsOf(commit);
-            Document last = stored.get(stored.size() - 1);
-            heads.put(commit.getString(CommitFields.AGGREGATE_ID), new StreamHead(StoredNumbers.longOf(last, CommitFields.SEQUENCE), last.getString(CommitFields.HASH)));
-        }
-        if (inMemoryStreamIndex) {
-            // After the insert: an index built before it gets the commit here, one built later finds it.
-            synchronized (streamIndexLock) {
-                if (streamIndex != null) {
-                    documents.forEach(commit -> index(streamIndex, commit));
-                }
-            }
-        }
+        heads.stored(documents);
+        streams.inserted(documents);
     }
 
     /**
@@ -193,59 +169,9 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
-    /**
-     * The commits of one aggregate that hold sequence numbers from {@code firstSequence} on, in order. On a
-     * real MongoDB the (aggregateId, firstSequence) index answers; the embedded server scans for any query
-     * but by _id, so there the engine keeps the stream index in memory (the embedded store has one writer).
-     */
-    private List<Document> commitsOf(String aggregateId, long firstSequence) {
-        if (!inMemoryStreamIndex) {
-            return commits.find(and(eq(CommitFields.AGGREGATE_ID, aggregateId), gte(CommitFields.LAST_SEQUENCE, firstSequence)))
-                    .sort(Sorts.ascending(CommitFields.FIRST_SEQUENCE)).into(new ArrayList<>());
-        }
-        List<Long> ids;
-        synchronized (streamIndexLock) {
-            if (streamIndex == null) {
-                Map<String, java.util.NavigableMap<Long, Long>> built = new HashMap<>();
-                // Without a batch size the embedded server answers in one message, too large past ~400k commits.
-                commits.find().projection(new Document(CommitFields.AGGREGATE_ID, 1).append(CommitFields.FIRST_SEQUENCE, 1)).batchSize(10_000)
-                        .forEach(commit -> index(built, commit));
-                streamIndex = built; // only a complete index is ever used
-            }
-            java.util.NavigableMap<Long, Long> stream = streamIndex.get(aggregateId);
-            if (stream == null) {
-                return List.of();
-            }
-            Long from = stream.floorKey(firstSequence);
-            ids = new ArrayList<>((from == null ? stream : stream.tailMap(from, true)).values());
-        }
-        List<Document> found = commits.find(in(CommitFields.LAST_GLOBAL, ids)).into(new ArrayList<>());
-        found.sort(Comparator.comparingLong(d -> StoredNumbers.longOf(d, CommitFields.FIRST_SEQUENCE)));
-        return found;
-    }
-
-    private static void index(Map<String, java.util.NavigableMap<Long, Long>> streamIndex, Document commit) {
-        streamIndex.computeIfAbsent(commit.getString(CommitFields.AGGREGATE_ID), id -> new java.util.TreeMap<>())
-                .put(StoredNumbers.longOf(commit, CommitFields.FIRST_SEQUENCE), StoredNumbers.longOf(commit, CommitFields.LAST_GLOBAL));
-    }
-
-    /** The hash the next event of this stream chains to. */
-    private String previousHash(String aggregateId, long sequence) {
-        if (sequence == 0) {
-            return EventHash.GENESIS;
-        }
-        StreamHead head = heads.get(aggregateId);
-        if (head != null && head.sequence() == sequence - 1) {
-            return head.hash();
-        }
-        return commitsOf(aggregateId, sequence - 1).stream().flatMap(c -> eventsOf(c).stream())
-                .filter(e -> StoredNumbers.longOf(e, CommitFields.SEQUENCE) == sequence - 1).findFirst()
-                .map(e -> e.getString(CommitFields.HASH)).orElse(EventHash.GENESIS);
-    }
-
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        Document event = eventDocument(snapshot, snapshot.getSequenceNumber(), -1, serializer);
+        Document event = CommitCodec.event(snapshot, snapshot.getSequenceNumber(), -1, serializer);
         Document document = new Document("_id", snapshot.getAggregateIdentifier())
                 .append("aggregateType", snapshot.getType())
                 .append("event", event);
@@ -266,16 +192,16 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         if (snapshot == null) {
             return Stream.empty();
         }
-        return Stream.of(domainEntry(snapshot.getString("aggregateType"), aggregateIdentifier, snapshot.get("event", Document.class)));
+        return Stream.of(CommitCodec.domainEntry(snapshot.getString("aggregateType"), aggregateIdentifier, snapshot.get("event", Document.class)));
     }
 
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
         List<DomainEventData<?>> events = new ArrayList<>();
-        commitsOf(aggregateIdentifier, firstSequenceNumber)
-                .forEach(commit -> eventsOf(commit).stream()
+        streams.commitsOf(aggregateIdentifier, firstSequenceNumber)
+                .forEach(commit -> CommitCodec.eventsOf(commit).stream()
                         .filter(e -> StoredNumbers.longOf(e, CommitFields.SEQUENCE) >= firstSequenceNumber)
-                        .forEach(e -> events.add(domainEntry(commit.getString(CommitFields.AGGREGATE_TYPE), aggregateIdentifier, e))));
+                        .forEach(e -> events.add(CommitCodec.domainEntry(commit.getString(CommitFields.AGGREGATE_TYPE), aggregateIdentifier, e))));
         return events;
     }
 
@@ -339,7 +265,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
 
         List<TrackedEventData<?>> deliver(Document commit) {
             List<TrackedEventData<?>> delivered = new ArrayList<>();
-            for (Document event : eventsOf(commit)) {
+            for (Document event : CommitCodec.eventsOf(commit)) {
                 long global = StoredNumbers.longOf(event, CommitFields.GLOBAL);
                 if (token != null && global <= token.getIndex() && !token.getGaps().contains(global)) {
                     continue; // already delivered
@@ -348,7 +274,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
                         ? GapAwareTrackingToken.newInstance(global, LongStream.range(0, global).boxed().toList())
                         : token.advanceTo(global, maxGapOffset);
                 delivered.add(new TrackedDomainEventData<>(token,
-                        domainEntry(commit.getString(CommitFields.AGGREGATE_TYPE), commit.getString(CommitFields.AGGREGATE_ID), event)));
+                        CommitCodec.domainEntry(commit.getString(CommitFields.AGGREGATE_TYPE), commit.getString(CommitFields.AGGREGATE_ID), event)));
             }
             return delivered;
         }
@@ -379,10 +305,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        Document last = inMemoryStreamIndex
-                ? commitsOf(aggregateIdentifier, Long.MAX_VALUE).stream().reduce((x, y) -> y).orElse(null)
-                : commits.find(eq(CommitFields.AGGREGATE_ID, aggregateIdentifier)).sort(Sorts.descending(CommitFields.FIRST_SEQUENCE)).limit(1).first();
-        return Optional.ofNullable(last).map(d -> StoredNumbers.longOf(d, CommitFields.LAST_SEQUENCE));
+        return Optional.ofNullable(streams.lastCommitOf(aggregateIdentifier)).map(d -> StoredNumbers.longOf(d, CommitFields.LAST_SEQUENCE));
     }
 
     @Override
@@ -455,66 +378,11 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
-    private Document commitDocument(List<EventMessage<?>> commit, long firstGlobal, Serializer serializer) {
-        EventMessage<?> first = commit.get(0);
-        String aggregateId = aggregateId(first);
-        List<Document> events = new ArrayList<>();
-        String previous = null;
-        for (int i = 0; i < commit.size(); i++) {
-            EventMessage<?> event = commit.get(i);
-            long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
-            Document stored = eventDocument(event, sequence, firstGlobal + i, serializer);
-            stored.append(CommitFields.PREVIOUS_HASH, previous == null ? previousHash(aggregateId, sequence) : previous);
-            previous = EventHash.of(aggregateId, stored);
-            stored.append(CommitFields.HASH, previous);
-            if (authenticity != null) {
-                stored.append(CommitFields.MAC, authenticity.mac(previous));
-            }
-            events.add(stored);
-        }
-        return new Document(CommitFields.LAST_GLOBAL, firstGlobal + commit.size() - 1)
-                .append(CommitFields.FIRST_GLOBAL, firstGlobal)
-                .append(CommitFields.AGGREGATE_ID, aggregateId)
-                .append(CommitFields.AGGREGATE_TYPE, first instanceof DomainEventMessage<?> domain ? domain.getType() : null)
-                .append(CommitFields.FIRST_SEQUENCE, events.get(0).getLong(CommitFields.SEQUENCE))
-                .append(CommitFields.LAST_SEQUENCE, events.get(events.size() - 1).getLong(CommitFields.SEQUENCE))
-                .append(CommitFields.TIMESTAMP_MILLIS, first.getTimestamp().toEpochMilli())
-                .append(CommitFields.EVENTS, events);
-    }
-
-    private static Document eventDocument(EventMessage<?> event, long sequence, long global, Serializer serializer) {
-        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
-        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
-        return new Document(CommitFields.GLOBAL, global)
-                .append(CommitFields.EVENT_ID, event.getIdentifier())
-                .append(CommitFields.SEQUENCE, sequence)
-                .append(CommitFields.TIMESTAMP, DateTimeUtils.formatInstant(event.getTimestamp()))
-                .append(CommitFields.PAYLOAD_TYPE, payload.getType().getName())
-                .append(CommitFields.PAYLOAD_REVISION, payload.getType().getRevision())
-                .append(CommitFields.PAYLOAD, payload.getData())
-                .append(CommitFields.META_DATA, metaData.getData());
-    }
-
-    private static GenericDomainEventEntry<String> domainEntry(String aggregateType, String aggregateId, Document event) {
-        return new GenericDomainEventEntry<>(aggregateType, aggregateId, StoredNumbers.longOf(event, CommitFields.SEQUENCE), event.getString(CommitFields.EVENT_ID),
-                event.getString(CommitFields.TIMESTAMP), event.getString(CommitFields.PAYLOAD_TYPE), event.getString(CommitFields.PAYLOAD_REVISION),
-                event.getString(CommitFields.PAYLOAD), event.getString(CommitFields.META_DATA));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Document> eventsOf(Document commit) {
-        return (List<Document>) commit.get(CommitFields.EVENTS);
-    }
-
-    private static String aggregateId(EventMessage<?> event) {
-        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
-    }
-
     private static List<List<EventMessage<?>>> groupConsecutiveByAggregate(List<? extends EventMessage<?>> events) {
         List<List<EventMessage<?>>> groups = new ArrayList<>();
         String current = null;
         for (EventMessage<?> event : events) {
-            String aggregate = aggregateId(event);
+            String aggregate = CommitCodec.aggregateId(event);
             if (groups.isEmpty() || !aggregate.equals(current) || !(event instanceof DomainEventMessage<?>)) {
                 groups.add(new ArrayList<>());
                 current = aggregate;
