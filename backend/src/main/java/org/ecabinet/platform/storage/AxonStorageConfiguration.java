@@ -34,7 +34,7 @@ public class AxonStorageConfiguration {
 
     @Bean
     EventAuthenticity eventAuthenticity(MasterKey key, Settings settings, MongoDatabase database) {
-        return EventAuthenticity.of(key, settings, GaplessMongoEventStorageEngine.allocated(database.getCollection(GaplessMongoEventStorageEngine.COUNTERS)));
+        return EventAuthenticity.of(key, settings, IndexAllocator.next(database.getCollection(GaplessMongoEventStorageEngine.COUNTERS)));
     }
 
     @Bean

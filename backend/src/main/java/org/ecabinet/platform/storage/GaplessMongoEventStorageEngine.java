@@ -42,14 +42,11 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 
 /**
  * Axon's event storage on MongoDB with a gapless global order, without transactions.
@@ -76,28 +73,23 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
-    private final MongoCollection<Document> counters;
     private final MongoCollection<Document> unused;
     private final int maxGapOffset;
     private final int gapCleaningThreshold;
     private final Duration gapTimeout;
     private final Clock clock;
-    /** The embedded server's findAndModify is not atomic between connections; one JVM writes to it. */
-    private final Object allocationLock = new Object();
-    private final java.util.Queue<Allocation> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final boolean sortedCatchUp;
     private final StreamIndex streams;
     private final ChainHeads heads;
     private final CommitCodec codec;
     private final long catchUpDistance;
-    /** The global counter in memory, when this process is the store's only writer; null: the counter document. */
-    private final InMemoryCounter counter;
+    private final IndexAllocator allocator;
 
     protected GaplessMongoEventStorageEngine(Builder builder) {
         super(builder);
         this.commits = builder.database.getCollection(COMMITS);
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
-        this.counters = builder.database.getCollection(COUNTERS);
+        MongoCollection<Document> counters = builder.database.getCollection(COUNTERS);
         this.unused = builder.database.getCollection(UNUSED);
         this.maxGapOffset = builder.maxGapOffset;
         this.gapCleaningThreshold = builder.gapCleaningThreshold;
@@ -108,7 +100,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         this.heads = new ChainHeads(streams);
         this.codec = new CommitCodec(builder.authenticity);
         this.catchUpDistance = builder.catchUpDistance;
-        this.counter = builder.inMemoryCounter ? InMemoryCounter.recover(counters, commits) : null;
+        this.allocator = new IndexAllocator(counters, builder.inMemoryCounter ? InMemoryCounter.recover(counters, commits) : null);
     }
 
     public static Builder builder() {
@@ -127,7 +119,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
             return;
         }
         List<List<EventMessage<?>>> byAggregate = groupConsecutiveByAggregate(events);
-        long global = allocate(events.size());
+        long global = allocator.allocate(events.size());
         List<Document> documents = new ArrayList<>();
         for (List<EventMessage<?>> commit : byAggregate) {
             EventMessage<?> first = commit.get(0);
@@ -326,56 +318,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /** The next global index that will be handed out: every index below it was given to a writer. */
     long allocated() {
-        return counter != null ? counter.next() : allocated(counters);
-    }
-
-    /** The next index the counter will hand out, read from the counters collection: every index below it was given to a writer. */
-    static long allocated(MongoCollection<Document> counters) {
-        Document counter = counters.find(eq("_id", "global")).first();
-        return counter == null ? 0 : StoredNumbers.longOf(counter, "next");
-    }
-
-    /** A writer's request for {@code count} consecutive indexes. */
-    private static final class Allocation {
-        final int count;
-        long first = -1;
-
-        Allocation(int count) {
-            this.count = count;
-        }
-    }
-
-    /**
-     * Hands out {@code count} consecutive indexes. Writers that ask at the same moment share one counter
-     * update: whoever holds the lock takes the whole queue, so under load the counter costs a fraction of
-     * a write per commit, and the indexes stay dense. A store with one writing process counts in memory instead.
-     */
-    private long allocate(int count) {
-        if (counter != null) {
-            return counter.allocate(count);
-        }
-        Allocation mine = new Allocation(count);
-        waiting.add(mine);
-        synchronized (allocationLock) {
-            if (mine.first < 0) {
-                List<Allocation> group = new ArrayList<>();
-                for (Allocation next; (next = waiting.poll()) != null; ) {
-                    group.add(next);
-                }
-                if (!group.contains(mine)) {
-                    group.add(mine); // drained by a writer whose counter update failed
-                }
-                long total = group.stream().mapToLong(a -> a.count).sum();
-                Document counter = counters.findOneAndUpdate(eq("_id", "global"), Updates.inc("next", total),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-                long next = StoredNumbers.longOf(counter, "next") - total;
-                for (Allocation allocation : group) {
-                    allocation.first = next;
-                    next += allocation.count;
-                }
-            }
-            return mine.first;
-        }
+        return allocator.next();
     }
 
     private static List<List<EventMessage<?>>> groupConsecutiveByAggregate(List<? extends EventMessage<?>> events) {

@@ -49,7 +49,7 @@ final class InMemoryCounter {
     }
 
     static InMemoryCounter recover(MongoCollection<Document> counters, MongoCollection<Document> commits) {
-        long next = pastStored(commits, GaplessMongoEventStorageEngine.allocated(counters), PROBE_WINDOW);
+        long next = pastStored(commits, IndexAllocator.next(counters), PROBE_WINDOW);
         InMemoryCounter counter = new InMemoryCounter(counters, next);
         counter.write(next);
         counter.flusher.scheduleWithFixedDelay(counter::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
@@ -98,6 +98,6 @@ final class InMemoryCounter {
     }
 
     private void write(long value) {
-        counters.updateOne(eq("_id", "global"), Updates.max("next", value), new UpdateOptions().upsert(true));
+        counters.updateOne(eq("_id", IndexAllocator.COUNTER), Updates.max(IndexAllocator.NEXT, value), new UpdateOptions().upsert(true));
     }
 }

@@ -92,7 +92,7 @@ public class StoredEvents {
         this.counters = database.getCollection(GaplessMongoEventStorageEngine.COUNTERS);
         this.unused = database.getCollection(GaplessMongoEventStorageEngine.UNUSED);
         this.naturalOrderIsIdOrder = embedded;
-        this.allocated = allocated != null ? allocated : () -> GaplessMongoEventStorageEngine.allocated(counters);
+        this.allocated = allocated != null ? allocated : () -> IndexAllocator.next(counters);
     }
 
     /** The next global index to be handed out: every index below it was given to a writer. */
