@@ -135,10 +135,11 @@ class BallotController {
 
     /** The ballot as the caller may see it, then again after every change: the live tally for the secretariat. */
     @GetMapping(path = "/{ballotId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<BallotView>> stream(@PathVariable String ballotId, @AuthenticationPrincipal Jwt jwt) {
+    Flux<ServerSentEvent<BallotView>> stream(@PathVariable String ballotId, @AuthenticationPrincipal Jwt jwt,
+                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Actor actor = Actor.of(jwt);
-        return ballot(ballotId, jwt).flatMapMany(first -> LiveStream.follow(queries, new FindBallot(ballotId), BallotView.class, "ballot", first,
-                updates -> updates.map(view -> BallotAccess.shape(actor, view)), view -> view.version));
+        return ballot(ballotId, jwt).flatMapMany(permitted -> LiveStream.follow(queries, new FindBallot(ballotId), BallotView.class, "ballot",
+                states -> states.map(view -> BallotAccess.shape(actor, view)), view -> view.version, lastEventId));
     }
 
     /** Step one of issuing: upload a draft (PDF); its id goes into the new ballot. */

@@ -108,10 +108,11 @@ class DispatchController {
 
     /** The document, then again after every change: the sender follows its recipients, a recipient its own steps. */
     @GetMapping(path = "/{documentId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<DocumentView>> stream(@PathVariable String documentId, @AuthenticationPrincipal Jwt jwt) {
+    Flux<ServerSentEvent<DocumentView>> stream(@PathVariable String documentId, @AuthenticationPrincipal Jwt jwt,
+                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Actor actor = Actor.of(jwt);
-        return document(documentId, jwt).flatMapMany(first -> LiveStream.follow(queries, new FindDocument(documentId), DocumentView.class, "document",
-                first, updates -> updates.filter(view -> DispatchAccess.canRead(actor, view)), view -> view.version));
+        return document(documentId, jwt).flatMapMany(permitted -> LiveStream.follow(queries, new FindDocument(documentId), DocumentView.class,
+                "document", states -> states.filter(view -> DispatchAccess.canRead(actor, view)), view -> view.version, lastEventId));
     }
 
     /** The document as it was at {@code at}, after its event {@code sequence}, or at global index {@code global}. */

@@ -106,10 +106,11 @@ class SessionController {
 
     /** The room as Server-Sent Events: its current state, then the new state after every change. */
     @GetMapping(path = "/{sessionId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<SessionRoom>> stream(@PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt) {
+    Flux<ServerSentEvent<SessionRoom>> stream(@PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt,
+                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Actor actor = Actor.of(jwt);
-        return readable(sessionId, actor).flatMapMany(first -> LiveStream.follow(queries, new FindSessionRoom(sessionId), SessionRoom.class, "session",
-                first, updates -> updates.filter(room -> SessionAccess.canRead(actor, room)), room -> room.version));
+        return readable(sessionId, actor).flatMapMany(permitted -> LiveStream.follow(queries, new FindSessionRoom(sessionId), SessionRoom.class,
+                "session", states -> states.filter(room -> SessionAccess.canRead(actor, room)), room -> room.version, lastEventId));
     }
 
     @PostMapping

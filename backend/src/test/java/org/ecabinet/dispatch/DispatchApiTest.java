@@ -93,6 +93,27 @@ class DispatchApiTest extends ApiTest {
                 })
                 .thenCancel()
                 .verify(Duration.ofSeconds(20));
+
+        // a client that reconnects with the id of the state it has gets only what is newer
+        long signedVersion = awaitDocument(G22_CLERK, id, d -> d.get("state").asText().equals("SIGNED")).get("version").asLong();
+        StepVerifier.create(reconnected(id, signedVersion))
+                .then(() -> post(G22_CLERK, "/api/documents/" + id + "/dispatch", Map.of("recipients", List.of(G12)), 204))
+                .assertNext(next -> assertThat(next.data().get("state").asText()).as("not the state it had").isEqualTo("DISPATCHED"))
+                .thenCancel()
+                .verify(Duration.ofSeconds(20));
+        StepVerifier.create(reconnected(id, signedVersion))
+                .assertNext(missed -> assertThat(missed.data().get("state").asText()).as("what it missed, at once").isEqualTo("DISPATCHED"))
+                .thenCancel()
+                .verify(Duration.ofSeconds(20));
+    }
+
+    private reactor.core.publisher.Flux<ServerSentEvent<JsonNode>> reconnected(String documentId, long lastEventId) {
+        return as(G22_CLERK).get().uri("/api/documents/{id}/stream", documentId).accept(MediaType.TEXT_EVENT_STREAM)
+                .header("Last-Event-ID", String.valueOf(lastEventId))
+                .exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
+                }).getResponseBody()
+                .filter(e -> e.data() != null);
     }
 
     @Test

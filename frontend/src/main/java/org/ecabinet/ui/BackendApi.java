@@ -95,15 +95,31 @@ public class BackendApi {
         return parts.build();
     }
 
-    /** The data of a Server-Sent Events stream, reconnecting with back-off when it breaks (not when it is refused). */
+    /**
+     * The data of a Server-Sent Events stream, reconnecting with back-off when it breaks or ends (not when it is refused), and
+     * then saying with {@code Last-Event-ID} which state it has, so that the backend (any node) sends only newer ones.
+     */
     public <T> Flux<T> follow(String token, ParameterizedTypeReference<ServerSentEvent<T>> type, String uri, Object... variables) {
-        return as(token).get().uri(uri, variables).accept(MediaType.TEXT_EVENT_STREAM)
-                .retrieve()
-                .bodyToFlux(type)
+        java.util.concurrent.atomic.AtomicReference<String> lastId = new java.util.concurrent.atomic.AtomicReference<>();
+        return Flux.defer(() -> as(token).get().uri(uri, variables).accept(MediaType.TEXT_EVENT_STREAM)
+                        .headers(headers -> {
+                            if (lastId.get() != null) {
+                                headers.set("Last-Event-ID", lastId.get());
+                            }
+                        })
+                        .retrieve()
+                        .bodyToFlux(type))
+                .doOnNext(event -> {
+                    if (event.id() != null) {
+                        lastId.set(event.id());
+                    }
+                })
                 .filter(event -> event.data() != null)
                 .map(ServerSentEvent::data)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
-                        .filter(e -> !(e instanceof BackendException)));
+                        .filter(e -> !(e instanceof BackendException)))
+                // a stream the backend ends (a node stopping) is followed again too, on whichever node answers
+                .repeatWhen(ended -> ended.delayElements(Duration.ofSeconds(1)));
     }
 
     /** Turns a problem answer into a {@link BackendException} carrying its status and detail. */
