@@ -61,17 +61,9 @@ public final class Feedback {
     private static String withArguments(String sentence, java.util.Map<String, String> arguments) {
         String filled = sentence;
         for (var argument : arguments.entrySet()) {
-            filled = filled.replace("{" + argument.getKey() + "}", shown(argument.getValue()));
+            filled = filled.replace("{" + argument.getKey() + "}", Formats.value(argument.getValue()));
         }
         return filled;
-    }
-
-    private static String shown(String value) {
-        try {
-            return Formats.when(java.time.Instant.parse(value));
-        } catch (java.time.format.DateTimeParseException notATime) {
-            return value;
-        }
     }
 
     /** One notice at a time: on a phone, a stack of them would cover the page. */

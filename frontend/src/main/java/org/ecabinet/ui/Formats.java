@@ -32,4 +32,13 @@ public final class Formats {
     public static String when(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);
     }
+
+    /** A value the backend sent as text: an ISO instant in Hanoi time, anything else as it is. */
+    public static String value(String text) {
+        try {
+            return when(Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return text;
+        }
+    }
 }

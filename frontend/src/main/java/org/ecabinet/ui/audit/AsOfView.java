@@ -167,14 +167,7 @@ public class AsOfView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private String shown(String value) {
-        if (value == null) {
-            return getTranslation("asOf.absent");
-        }
-        try {
-            return Formats.when(java.time.Instant.parse(value));
-        } catch (java.time.format.DateTimeParseException notATime) {
-            return value;
-        }
+        return value == null ? getTranslation("asOf.absent") : Formats.value(value);
     }
 
     /** The address of the past state of one aggregate after the event {@code global}. */

@@ -60,8 +60,6 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
     private Document document;
     private LiveFeed<Document> liveUpdates;
     private Object actionsShownFor;
-    /** The checks of the action fields now on the page (they are drawn anew when what may be done changes). */
-    private final Map<Component, RequiredFields> checks = new java.util.WeakHashMap<>();
 
     private final H2 title = new H2();
     private final Paragraph details = new Paragraph();
@@ -235,20 +233,23 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         if (!"DISPATCHED".equals(shown.state()) && !shown.signedCurrentVersion()) {
             PasswordField pin = new PasswordField(getTranslation("ballot.pin"));
             pin.setId("signing-pin");
-            actions.add(row(pin, button("sign", "document.sign", () -> required(pin, 6) && act("signature", Map.of("pin", pin.getValue())))));
+            RequiredFields pinRequired = new RequiredFields().text(pin, 6, getTranslation("ballot.pinRequired"));
+            actions.add(row(pin, button("sign", "document.sign", () -> pinRequired.valid() && act("signature", Map.of("pin", pin.getValue())))));
         } else if ("SIGNED".equals(shown.state()) && "ORDINARY".equals(shown.confidentiality())) {
             MultiSelectComboBox<String> to = new MultiSelectComboBox<>(getTranslation("document.recipients"));
             to.setId("dispatch-to");
+            RequiredFields recipientsRequired = new RequiredFields().choice(to, getTranslation("newBallot.required"));
             to.setItems(agencies.byCode().keySet().stream().filter(o -> !o.equals(shown.senderOrganId())).sorted(java.util.Comparator.comparing(agencies::name)).toList());
             to.setItemLabelGenerator(agencies::name);
             to.setWidth("32em");
-            actions.add(row(to, button("dispatch", "document.dispatch", () -> required(to) && confirmed("document.confirmDispatch", to.getValue().stream().map(agencies::name).sorted()
+            actions.add(row(to, button("dispatch", "document.dispatch", () -> recipientsRequired.valid() && confirmed("document.confirmDispatch", to.getValue().stream().map(agencies::name).sorted()
                             .collect(java.util.stream.Collectors.joining(", ")),
                             () -> act("dispatch", Map.of("recipients", java.util.List.copyOf(to.getValue())))))));
         } else if ("DISPATCHED".equals(shown.state()) && shown.recallRequested() == null) {
             TextField reason = new TextField(getTranslation("document.reason"));
             reason.setId("recall-reason");
-            actions.add(row(reason, button("recall", "document.recall", () -> required(reason, 1) && confirmed("document.confirmRecall", reason.getValue(), () -> act("recall", Map.of("kind", "RECALL", "reason", reason.getValue()))))));
+            RequiredFields reasonRequired = new RequiredFields().text(reason, getTranslation("newBallot.required"));
+            actions.add(row(reason, button("recall", "document.recall", () -> reasonRequired.valid() && confirmed("document.confirmRecall", reason.getValue(), () -> act("recall", Map.of("kind", "RECALL", "reason", reason.getValue()))))));
         }
     }
 
@@ -260,14 +261,16 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         if ("01".equals(code) || "03".equals(code)) {
             TextField reason = new TextField(getTranslation("document.reason"));
             reason.setId("reject-reason");
+            RequiredFields reasonRequired = new RequiredFields().text(reason, getTranslation("newBallot.required"));
             actions.add(row(reason, button("reject", "document.reject",
-                    () -> required(reason, 1) && act("reject", Map.of("reason", reason.getValue())))));
+                    () -> reasonRequired.valid() && act("reject", Map.of("reason", reason.getValue())))));
         }
         if ("03".equals(code)) {
             TextField assignee = new TextField(getTranslation("document.assignee"));
             assignee.setId("assignee");
+            RequiredFields assigneeRequired = new RequiredFields().text(assignee, getTranslation("newBallot.required"));
             actions.add(row(assignee, button("assign", "document.assign",
-                    () -> required(assignee, 1) && act("assign", Map.of("assignee", assignee.getValue())))));
+                    () -> assigneeRequired.valid() && act("assign", Map.of("assignee", assignee.getValue())))));
         }
         if ("04".equals(code)) {
             actions.add(button("start", "document.start", () -> act("start", null)));
@@ -293,22 +296,6 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Stri
         } catch (BackendApi.BackendException gone) {
             Feedback.error(Feedback.explain(gone));
         }
-    }
-
-    /**
-     * Whether a text the action needs is there (at least {@code minLength} characters); checked by a binder kept with the
-     * field, so that the mark clears as soon as it is filled.
-     */
-    private boolean required(TextField field, int minLength) {
-        return checks.computeIfAbsent(field, f -> new RequiredFields().text(field, minLength, getTranslation("newBallot.required"))).valid();
-    }
-
-    private boolean required(PasswordField field, int minLength) {
-        return checks.computeIfAbsent(field, f -> new RequiredFields().text(field, minLength, getTranslation("ballot.pinRequired"))).valid();
-    }
-
-    private boolean required(MultiSelectComboBox<String> field) {
-        return checks.computeIfAbsent(field, f -> new RequiredFields().choice(field, getTranslation("newBallot.required"))).valid();
     }
 
     /** A step that cannot be taken back: the confirmation names what it does, then it is taken. */

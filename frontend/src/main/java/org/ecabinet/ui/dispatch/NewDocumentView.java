@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.ecabinet.ui.BackendApi;
 import org.ecabinet.ui.PdfUpload;
+import org.ecabinet.ui.RequiredFields;
 import org.ecabinet.ui.Pickers;
 import org.ecabinet.ui.Feedback;
 import org.ecabinet.ui.Formats;
@@ -18,10 +19,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.Setter;
-import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
@@ -56,7 +53,8 @@ public class NewDocumentView extends VerticalLayout implements HasDynamicTitle {
     final Select<String> confidentiality = new Select<>();
     final DatePicker dueDate = new DatePicker();
     String fileId;
-    private final Binder<Entry> binder;
+    /** What a register entry cannot go without; each mark clears once its field is filled. */
+    private final RequiredFields required = new RequiredFields();
 
     public NewDocumentView(DocumentsClient client, CurrentUser currentUser) {
         SignedInUser user = currentUser.get();
@@ -70,7 +68,9 @@ public class NewDocumentView extends VerticalLayout implements HasDynamicTitle {
         subject.setId("document-subject");
         subject.setMaxLength(2000);
         place.setValue("Hà Nội");
-        binder = binder();
+        String missing = getTranslation("newBallot.required");
+        List.of(codeNumber, codeNotation, place, position, fullName).forEach(field -> required.text(field, missing));
+        required.text(subject, missing);
         promulgationDate.setLabel(getTranslation("document.promulgationDate"));
         promulgationDate.setValue(LocalDate.now(Formats.HANOI));
         promulgationDate.setId("document-promulgationDate");
@@ -114,44 +114,17 @@ public class NewDocumentView extends VerticalLayout implements HasDynamicTitle {
         subject.setWidthFull();
     }
 
-    /** The register entry as typed; the binder checks each field as it changes, so an error clears once it is filled. */
-    static final class Entry {
-        String codeNumber;
-        String codeNotation;
-        String place;
-        String position;
-        String fullName;
-        String subject;
-    }
-
-    private Binder<Entry> binder() {
-        Binder<Entry> binder = new Binder<>();
-        require(binder, codeNumber, e -> e.codeNumber, (e, v) -> e.codeNumber = v);
-        require(binder, codeNotation, e -> e.codeNotation, (e, v) -> e.codeNotation = v);
-        require(binder, place, e -> e.place, (e, v) -> e.place = v);
-        require(binder, position, e -> e.position, (e, v) -> e.position = v);
-        require(binder, fullName, e -> e.fullName, (e, v) -> e.fullName = v);
-        require(binder, subject, e -> e.subject, (e, v) -> e.subject = v);
-        return binder;
-    }
-
-    private void require(Binder<Entry> binder, HasValue<?, String> field, ValueProvider<Entry, String> read, Setter<Entry, String> write) {
-        String required = getTranslation("newBallot.required");
-        binder.forField(field).asRequired(required).withValidator(value -> !value.isBlank(), required).bind(read, write);
-    }
-
     private void register(DocumentsClient client, SignedInUser user, Paragraph uploaded) {
-        Entry entry = new Entry();
-        boolean valid = binder.writeBeanIfValid(entry);
+        boolean valid = required.valid();
         if (fileId == null) {
             uploaded.setText(getTranslation("newDocument.pdfRequired"));
         }
         if (!valid || fileId == null) {
             return;
         }
-        NewDocument document = new NewDocument(entry.codeNumber.strip(), entry.codeNotation.strip(), documentType.getValue(),
-                entry.subject.strip(), entry.place.strip(), promulgationDate.getValue(),
-                new Signer(competence.getValue().isBlank() ? null : competence.getValue().strip(), entry.position.strip(), entry.fullName.strip()),
+        NewDocument document = new NewDocument(codeNumber.getValue().strip(), codeNotation.getValue().strip(), documentType.getValue(),
+                subject.getValue().strip(), place.getValue().strip(), promulgationDate.getValue(),
+                new Signer(competence.getValue().isBlank() ? null : competence.getValue().strip(), position.getValue().strip(), fullName.getValue().strip()),
                 urgency.getValue(), confidentiality.getValue(), dueDate.getValue(), fileId);
         try {
             String id = client.register(user.token(), document);
