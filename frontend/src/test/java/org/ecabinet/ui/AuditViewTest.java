@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -151,5 +152,16 @@ class AuditViewTest extends KaribuTest {
 
     static ReplayProgress running(long done, long total) {
         return new ReplayProgress("session-room", "RUNNING", total, done, 500, (total - done) / 500, List.of(), 0, null);
+    }
+
+    @Test
+    void onlyAuditorsAndAdministratorsReachThePastStateOfAnything() {
+        for (String[] who : new String[][] {{MEMBER, "MEMBER"}, {"secretariat", "SECRETARIAT"}, {"clerk.g12", "AGENCY_CLERK"}}) {
+            signIn(who[0], who[1]);
+            UI().navigate("audit/as-of", org.ecabinet.ui.audit.AsOfView.at("DocumentDispatch", "d-1", 3));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> _find(org.ecabinet.ui.audit.AsOfView.class))
+                    .as("%s is refused", who[1]).hasMessageContaining("AccessDeniedException");
+        }
+        verify(audit, never()).asOf(any(), any(), any(), anyLong());
     }
 }
