@@ -1,5 +1,8 @@
 package org.ecabinet.audit;
 
+import org.ecabinet.platform.cluster.ClusterNodes;
+import org.ecabinet.platform.cluster.Lease;
+
 import java.time.Clock;
 
 import org.ecabinet.platform.storage.EventStoreIntegrity;
@@ -62,8 +65,10 @@ class AuditConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     Ledger ledger(StoredEvents store, EventAuthenticity authenticity, LeafLog leaves, CheckpointStore checkpoints, Notary notary,
-                  LedgerProperties properties, Clock clock) {
-        return new Ledger(store, authenticity, leaves, checkpoints, notary, properties, clock);
+                  LedgerProperties properties, Clock clock, MongoDatabase database, ClusterNodes nodes) {
+        // Ten seconds: a dead node's ledger moves to a survivor within that, a paused one rarely loses it.
+        Lease lease = new Lease(database, "ledger", nodes.self(), java.time.Duration.ofSeconds(10), clock);
+        return new Ledger(store, authenticity, leaves, checkpoints, notary, properties, clock, lease);
     }
 
     @Bean

@@ -56,6 +56,12 @@ class CheckpointStore {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+            String kept = find(checkpoint.treeSize()).map(Checkpoint::rootHash).orElse(checkpoint.rootHash());
+            if (!kept.equals(checkpoint.rootHash())) {
+                throw new IllegalStateException("The ledger forked: a checkpoint of tree size " + checkpoint.treeSize() + " with root " + kept
+                        + " is stored, and this node computed root " + checkpoint.rootHash() + ". Run the integrity verification.");
+            }
+            return; // another node checkpointed this size first: its statement and files are the checkpoint
         }
         if (exportDirectory != null) {
             export(checkpoint);

@@ -35,10 +35,12 @@ class InclusionProofs {
         }
         Checkpoint checkpoint = checkpoints.latest().filter(c -> c.treeSize() > global).orElseGet(() -> {
             ledger.foldAndCheckpoint();
-            if (ledger.size() <= global) {
+            // On a node that does not fold, the checkpoint is the folding node's latest, which may not cover it yet.
+            Checkpoint latest = ledger.size() <= global ? null : ledger.checkpoint();
+            if (latest == null || latest.treeSize() <= global) {
                 throw new RuleViolation("The ledger has not folded this event yet (an earlier index is still being written); try again shortly.");
             }
-            return ledger.checkpoint();
+            return latest;
         });
         byte[] leaf = LedgerLeaf.of(global, event.recomputedHash());
         List<byte[]> recorded = leaves.leaves(global, global + 1);

@@ -1,5 +1,6 @@
 package org.ecabinet.audit;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -15,6 +16,8 @@ import org.bson.Document;
 import org.ecabinet.platform.storage.StoredNumbers;
 import org.bson.types.Binary;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -38,6 +41,11 @@ class LeafLog {
         this.state = database.getCollection("ledger_state");
     }
 
+    private long storedSize() {
+        Document saved = state.find(eq("_id", "ledger")).first();
+        return saved == null ? 0 : StoredNumbers.longOf(saved, "size");
+    }
+
     /** The folded tree's frontier (its size is the number of leaves). */
     Frontier frontier() {
         Document saved = state.find(eq("_id", "ledger")).first();
@@ -52,6 +60,10 @@ class LeafLog {
     void append(long size, List<byte[]> leaves, Frontier frontier) {
         if (leaves.isEmpty()) {
             return;
+        }
+        // Checked first as well, so that a stale writer does not even rewrite a chunk (the lease makes this rare).
+        if (storedSize() != size) {
+            throw new FoldedElsewhere(size);
         }
         long end = size + leaves.size();
         for (long chunk = size / CHUNK; chunk * CHUNK < end; chunk++) {
@@ -70,8 +82,38 @@ class LeafLog {
             }
             chunks.replaceOne(eq("_id", chunk), stored, new ReplaceOptions().upsert(true));
         }
-        state.replaceOne(eq("_id", "ledger"), new Document("_id", "ledger").append("size", frontier.size())
-                .append("frontier", frontier.roots().stream().map(Binary::new).toList()), new ReplaceOptions().upsert(true));
+        Document folded = new Document("_id", "ledger").append("size", frontier.size())
+                .append("frontier", frontier.roots().stream().map(Binary::new).toList());
+        // Written only over the size this writer started from: a node that lost the ledger's lease while paused
+        // finds another's progress here and stops, instead of writing a second history over it.
+        boolean written;
+        if (size == 0) {
+            written = insertedFirst(folded);
+        } else {
+            written = state.replaceOne(and(eq("_id", "ledger"), eq("size", size)), folded).getMatchedCount() == 1;
+        }
+        if (!written) {
+            throw new FoldedElsewhere(size);
+        }
+    }
+
+    private boolean insertedFirst(Document folded) {
+        try {
+            state.insertOne(folded);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Another node folded past the size this one started from: its in-memory frontier is stale. */
+    static final class FoldedElsewhere extends RuntimeException {
+        FoldedElsewhere(long size) {
+            super("The ledger's state is no longer at size " + size + ": another node folds it.");
+        }
     }
 
     /** Leaves {@code from} (inclusive) to {@code to} (exclusive), as far as they are stored. */

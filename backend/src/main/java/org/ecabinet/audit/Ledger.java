@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.ecabinet.platform.cluster.Lease;
 import org.ecabinet.platform.storage.EventAuthenticity;
 import org.ecabinet.platform.storage.StoredEvents;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An index is folded only once it is settled: its event is stored, or a later event is stored and
  * older than the gap timeout (then the index's writer failed and it is recorded as unused). So the tree
- * never records as empty a place that a slow writer fills later. One node folds; the store holds where it
+ * never records as empty a place that a slow writer fills later. One node folds: the one holding the
+ * ledger's lease, taken over by another within its term when that node dies; the store holds where it
  * got to, so a restart continues.
  */
 class Ledger {
@@ -42,12 +44,16 @@ class Ledger {
     private long checkpointedSize;
     private Instant checkpointedAt;
     private ScheduledExecutorService scheduler;
+    private final Lease lease;
+    /** Whether this node held the lease at its last fold: its frontier is then the ledger's. */
+    private boolean holding;
 
     /** The index the ledger refuses to fold (a forged or malformed event), once it was reported. */
     private long refusedAt = -1;
 
     Ledger(StoredEvents store, EventAuthenticity authenticity, LeafLog leaves, CheckpointStore checkpoints, Notary notary,
-           LedgerProperties properties, Clock clock) {
+           LedgerProperties properties, Clock clock, Lease lease) {
+        this.lease = lease;
         this.store = store;
         this.authenticity = authenticity;
         this.leaves = leaves;
@@ -80,10 +86,44 @@ class Ledger {
             scheduler.shutdown();
             scheduler.awaitTermination(30, TimeUnit.SECONDS);
         }
+        if (holding) {
+            lease.release(); // another node folds at its next round instead of waiting out the term
+        }
     }
 
-    /** Folds what is settled, and publishes a checkpoint when one is due. */
+    /**
+     * Folds what is settled, and publishes a checkpoint when one is due — on the node that holds the ledger's lease;
+     * any other node only reads how far the ledger got, so that the ledger never forks.
+     */
     synchronized void foldAndCheckpoint() {
+        if (!lease.hold()) {
+            holding = false;
+            reload();
+            return;
+        }
+        if (!holding) {
+            reload(); // another node may have folded since this one last did
+            holding = true;
+            log.info("This node folds the ledger from index {}", frontier.size());
+        }
+        try {
+            foldAndCheckpointHeld();
+        } catch (LeafLog.FoldedElsewhere e) {
+            holding = false;
+            log.warn("{} This node stops folding.", e.getMessage());
+            reload();
+        }
+    }
+
+    private void reload() {
+        frontier = leaves.frontier();
+        folded = frontier.size();
+        Optional<Checkpoint> latest = checkpoints.latest();
+        checkpointedSize = latest.map(Checkpoint::treeSize).orElse(0L);
+        checkpointedAt = latest.map(Checkpoint::time).orElse(clock.instant());
+    }
+
+    private void foldAndCheckpointHeld() {
         while (foldOnce()) {
             if (frontier.size() % properties.checkpointEvents() == 0) {
                 checkpoint();
@@ -94,9 +134,9 @@ class Ledger {
         }
     }
 
-    /** A checkpoint of everything folded so far, unless the last one already covers it. */
+    /** A checkpoint of everything folded so far, unless the last one already covers it; the latest on a node that does not fold. */
     synchronized Checkpoint checkpoint() {
-        if (frontier.size() == checkpointedSize) {
+        if (frontier.size() == checkpointedSize || !holding) {
             return checkpoints.latest().orElseThrow(() -> new IllegalStateException("Nothing is folded yet."));
         }
         Instant now = clock.instant();

@@ -94,6 +94,9 @@ class LedgerVerification {
             Checkpoint inDatabase = byTreeSize.get(exported.treeSize());
             if (inDatabase == null) {
                 problems.add(new CheckpointProblem(exported.treeSize(), "The exported checkpoint is missing from the database."));
+            } else if (!inDatabase.rootHash().equals(exported.rootHash())) {
+                problems.add(new CheckpointProblem(exported.treeSize(), "Two checkpoints for this tree size state different roots (" + inDatabase.rootHash()
+                        + " in the database, " + exported.rootHash() + " exported): the ledger forked, or one of them was rewritten."));
             } else if (!inDatabase.statement().equals(exported.statement())) {
                 problems.add(new CheckpointProblem(exported.treeSize(), "The database's copy of this checkpoint differs from the exported one."));
             }

@@ -61,7 +61,8 @@ public final class LedgerBenchmark {
             LeafLog leaves = new LeafLog(database);
             CheckpointStore checkpoints = new CheckpointStore(database, dir.resolve("exported"));
             LedgerProperties properties = new LedgerProperties(1000, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), null, false);
-            Ledger ledger = new Ledger(store, LedgerTest.AUTHENTICITY, leaves, checkpoints, LedgerTest.DIGEST_NOTARY, properties, Clock.systemUTC());
+            Ledger ledger = new Ledger(store, LedgerTest.AUTHENTICITY, leaves, checkpoints, LedgerTest.DIGEST_NOTARY, properties, Clock.systemUTC(),
+                    new org.ecabinet.platform.cluster.Lease(database, "ledger", "benchmark", java.time.Duration.ofSeconds(10), Clock.systemUTC()));
             AtomicLong folded = new AtomicLong();
             double foldRate = rate("folded into the ledger", events, folded, () -> {
                 ledger.foldAndCheckpoint();

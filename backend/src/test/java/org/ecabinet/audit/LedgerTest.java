@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.ecabinet.platform.secrets.MasterKey;
+import org.ecabinet.platform.cluster.Lease;
 import org.ecabinet.platform.storage.EmbeddedMongo;
 import org.ecabinet.platform.storage.EventAuthenticity;
 import org.ecabinet.platform.storage.EventHash;
@@ -118,7 +119,12 @@ class LedgerTest {
 
     Ledger ledger(long checkpointEvents, boolean acceptRollback) {
         return new Ledger(store, AUTHENTICITY, new LeafLog(database), new CheckpointStore(database, exports), DIGEST_NOTARY,
-                new LedgerProperties(checkpointEvents, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), exports, acceptRollback), clock);
+                new LedgerProperties(checkpointEvents, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), exports, acceptRollback), clock, lease("node-a"));
+    }
+
+    /** The ledger's lease as node {@code node} holds it (ten seconds' term, on this test's clock). */
+    Lease lease(String node) {
+        return new Lease(database, "ledger", node, Duration.ofSeconds(10), clock);
     }
 
     LedgerVerification verification() {
@@ -209,6 +215,76 @@ class LedgerTest {
         assertThat(verification().verify(n -> { }).intact()).isTrue();
     }
 
+    Ledger ledgerOn(String node) {
+        return new Ledger(store, AUTHENTICITY, new LeafLog(database), new CheckpointStore(database, exports), DIGEST_NOTARY,
+                new LedgerProperties(1000, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), exports, false), clock, lease(node));
+    }
+
+    @Test
+    void ofTwoNodesOnlyTheLeaseHolderFoldsAndWhenItDiesTheOtherContinuesWhereItStopped() {
+        appendHistory();
+        Ledger a = ledgerOn("node-a");
+        Ledger b = ledgerOn("node-b");
+        a.foldAndCheckpoint();
+        a.checkpoint();
+        b.foldAndCheckpoint();
+        assertThat(b.size()).as("node b reads how far node a folded").isEqualTo(11);
+
+        engine.appendEvents(event("session-A", 4));
+        b.foldAndCheckpoint();
+        assertThat(new LeafLog(database).frontier().size()).as("node a holds the lease: node b folds nothing").isEqualTo(11);
+
+        clock.advance(Duration.ofSeconds(11)); // node a died: its lease runs out
+        b.foldAndCheckpoint();
+        b.checkpoint();
+        assertThat(b.size()).isEqualTo(12);
+        assertThat(new CheckpointStore(database, exports).all().checkpoints()).extracting(Checkpoint::treeSize).containsExactly(11L, 12L);
+        assertThat(verification().verify(n -> { }).intact()).isTrue();
+    }
+
+    @Test
+    void aNodeThatPausedPastItsLeaseFindsTheOtherNodesProgressAndWritesNothingOverIt() {
+        appendHistory();
+        Ledger a = ledgerOn("node-a");
+        a.foldAndCheckpoint();
+        clock.advance(Duration.ofSeconds(11)); // node a pauses
+        engine.appendEvents(event("session-A", 4));
+        Ledger b = ledgerOn("node-b");
+        b.foldAndCheckpoint(); // takes the lease over
+        assertThat(b.size()).isEqualTo(12);
+        clock.advance(Duration.ofSeconds(11)); // now node b pauses, and node a wakes up believing its frontier of 11
+        engine.appendEvents(event("session-A", 5));
+        List<byte[]> leavesBefore = new LeafLog(database).leaves(0, 12);
+
+        a.foldAndCheckpoint();
+        assertThat(new LeafLog(database).leaves(0, 12)).usingElementComparator(java.util.Arrays::compare).containsExactlyElementsOf(leavesBefore);
+        assertThat(a.size()).as("node a read node b's progress instead of writing over it").isEqualTo(12);
+        a.foldAndCheckpoint();
+        a.checkpoint();
+        assertThat(a.size()).isEqualTo(13);
+        assertThat(verification().verify(n -> { }).intact()).isTrue();
+    }
+
+    @Test
+    void twoCheckpointsOfOneTreeSizeWithDifferentRootsAreNamedAFork() throws Exception {
+        appendHistory();
+        Ledger ledger = ledger(1000);
+        ledger.foldAndCheckpoint();
+        ledger.checkpoint();
+        Checkpoint kept = new CheckpointStore(database, exports).latest().orElseThrow();
+        // A second writer's checkpoint of the same size reached the exported files with another root.
+        String forkedRoot = "00".repeat(32);
+        String statement = Checkpoint.statementOf(kept.treeSize(), HexFormat.of().parseHex(forkedRoot), kept.time());
+        Checkpoint forked = new Checkpoint(kept.treeSize(), forkedRoot, kept.time(), statement,
+                DIGEST_NOTARY.seal(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                DIGEST_NOTARY.stamp(Ledger.sha256(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        new CheckpointStore(client.getDatabase("elsewhere"), exports).save(forked);
+
+        assertThat(verification().verify(n -> { }).checkpointProblems()).extracting(LedgerVerification.CheckpointProblem::detail)
+                .anyMatch(detail -> detail.contains("the ledger forked"));
+        assertThatThrownBy(() -> new CheckpointStore(database, null).save(forked)).hasMessageContaining("The ledger forked");
+    }
+
     @Test
     void theLastEventsOfAStreamRemovedAreNamedThoughNoChainBreaks() {
         appendHistory();
@@ -286,7 +362,7 @@ class LedgerTest {
             database.getCollection(collection).deleteMany(new Document());
         }
         Ledger rebuilt = new Ledger(store, AUTHENTICITY, new LeafLog(database), new CheckpointStore(database, null), DIGEST_NOTARY,
-                new LedgerProperties(1000, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), null, false), clock);
+                new LedgerProperties(1000, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), null, false), clock, lease("node-a"));
         rebuilt.foldAndCheckpoint();
         rebuilt.checkpoint();
 
@@ -498,7 +574,7 @@ class LedgerTest {
     /** The ledger of a store that was never exported here: what a restored or rewritten store brings along. */
     void foldUnexported() {
         Ledger ledger = new Ledger(store, AUTHENTICITY, new LeafLog(database), new CheckpointStore(database, null), DIGEST_NOTARY,
-                new LedgerProperties(1000, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), null, false), clock);
+                new LedgerProperties(1000, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(1), null, false), clock, lease("node-a"));
         ledger.foldAndCheckpoint();
         ledger.checkpoint();
     }

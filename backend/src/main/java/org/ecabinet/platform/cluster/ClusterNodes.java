@@ -1,0 +1,104 @@
+package org.ecabinet.platform.cluster;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * The backend nodes sharing the store: this node under an id of its own run (a restarted node is a new one), and
+ * whether another is alive — it wrote its heartbeat to {@code cluster_nodes} within {@link #SILENCE}. Work a node
+ * began and may not have finished (a request under an idempotency key) is taken over only once its node is silent.
+ */
+@Component
+public class ClusterNodes implements SmartLifecycle {
+
+    static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    /** Five missed heartbeats: longer than a garbage-collection pause, short enough for a client's retry. */
+    static final Duration SILENCE = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterNodes.class);
+
+    private final MongoCollection<Document> nodes;
+    private final Clock clock;
+    private final String self;
+    private ScheduledExecutorService beating;
+
+    ClusterNodes(MongoDatabase database, Clock clock) {
+        this.nodes = database.getCollection("cluster_nodes");
+        this.clock = clock;
+        this.self = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** This node's id, for this run. */
+    public String self() {
+        return self;
+    }
+
+    /** True for this node, and for another that wrote a heartbeat within {@link #SILENCE}. */
+    public boolean alive(String node) {
+        if (self.equals(node)) {
+            return true;
+        }
+        Document found = nodes.find(eq("_id", node)).first();
+        return found != null && found.getDate("seenAt").toInstant().isAfter(clock.instant().minus(SILENCE));
+    }
+
+    void beat() {
+        Instant now = clock.instant();
+        nodes.replaceOne(eq("_id", self), new Document("_id", self).append("seenAt", Date.from(now)), new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public void start() {
+        beat();
+        beating = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "cluster-heartbeat"));
+        beating.scheduleWithFixedDelay(() -> {
+            try {
+                beat();
+            } catch (MongoException e) {
+                log.warn("Heartbeat not written: {}", e.toString());
+            }
+        }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Backend node {}", self);
+    }
+
+    @Override
+    public void stop() {
+        if (beating != null) {
+            beating.shutdownNow();
+            beating = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return beating != null;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException unknown) {
+            return "node";
+        }
+    }
+}
