@@ -42,10 +42,15 @@ class BallotConfiguration {
      * Ballots stay in memory between commands: when all members answer within minutes, each answer would
      * otherwise re-read the ballot's snapshot and its latest events under the aggregate's lock. A bounded cache
      * (the 1,000 ballots last used) rather than weak references: those were cleared by every garbage collection,
-     * which under load came every second or so. A conflict on the store evicts the entry.
+     * which under load came every second or so. A conflict on the store evicts the entry. On a store that other
+     * nodes write to, a kept ballot could be behind theirs and refuse what the stored ballot allows, without any
+     * conflict to notice it: there, every command loads the ballot (its snapshot and the events after it).
      */
     @Bean
-    Cache ballotCache(CacheManager aggregateCaches) {
+    Cache ballotCache(CacheManager aggregateCaches, org.ecabinet.platform.storage.StorageProperties storage) {
+        if (!storage.soleWriter()) {
+            return org.axonframework.common.caching.NoCache.INSTANCE;
+        }
         return new EhCache3Adapter((Ehcache<?, ?>) aggregateCaches.createCache("ballots",
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class, ResourcePoolsBuilder.heap(1_000)).build()));
     }

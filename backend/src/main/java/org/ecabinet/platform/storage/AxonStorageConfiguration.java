@@ -49,8 +49,8 @@ public class AxonStorageConfiguration {
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .batchSize(1000)
                 .sortedCatchUp(!properties.embedded())
-                .inMemoryStreamIndex(properties.embedded())
-                .inMemoryCounter(properties.embedded())
+                .inMemoryStreamIndex(properties.soleWriter())
+                .inMemoryCounter(properties.soleWriter())
                 .build();
         engine.ensureIndexes();
         return engine;

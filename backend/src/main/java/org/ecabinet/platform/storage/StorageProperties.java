@@ -22,4 +22,13 @@ public record StorageProperties(
     public boolean embedded() {
         return uri == null || uri.isBlank();
     }
+
+    /**
+     * Whether this process is the store's only writer — the in-process embedded store — so that what it knows in
+     * memory (the stream index, the global counter, aggregates kept between commands) cannot be made stale by
+     * another node. Any store given by URI may be shared, the embedded one run as its own process included.
+     */
+    public boolean soleWriter() {
+        return embedded();
+    }
 }
