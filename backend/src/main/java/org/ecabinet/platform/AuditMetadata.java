@@ -16,10 +16,12 @@ public class AuditMetadata {
     public static final String USER_ID = "userId";
     public static final String REMOTE_ADDRESS = "remoteAddress";
     public static final String USER_AGENT = "userAgent";
+    /** The request's idempotency key, as a digest with its caller (see the idempotency filter). */
+    public static final String REQUEST_KEY = "requestKey";
 
     @Bean
     CorrelationDataProvider auditCorrelation() {
-        return new SimpleCorrelationDataProvider(USER_ID, REMOTE_ADDRESS, USER_AGENT);
+        return new SimpleCorrelationDataProvider(USER_ID, REMOTE_ADDRESS, USER_AGENT, REQUEST_KEY);
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package org.ecabinet.platform;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.ecabinet.platform.idempotency.IdempotencyFilter;
 import org.ecabinet.platform.web.RequestOrigin;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,7 +16,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends a command with who sent it and from where; Axon copies this metadata onto every event the
- * command causes (see {@link AuditMetadata}). The local command bus runs handlers in the caller's thread,
+ * command causes (see {@link AuditMetadata}), with the request's idempotency key when it has one. The local command bus runs handlers in the caller's thread,
  * so the call leaves the event loop.
  */
 @Component
@@ -27,10 +29,12 @@ public class CommandSender {
     }
 
     public <R> Mono<R> send(Object command, String userId, ServerWebExchange exchange) {
-        return send(command, Map.of(
+        Map<String, String> metadata = new HashMap<>(Map.of(
                 AuditMetadata.USER_ID, userId,
                 AuditMetadata.REMOTE_ADDRESS, RequestOrigin.address(exchange),
                 AuditMetadata.USER_AGENT, RequestOrigin.userAgent(exchange)));
+        IdempotencyFilter.requestKey(exchange).ifPresent(key -> metadata.put(AuditMetadata.REQUEST_KEY, key));
+        return send(command, metadata);
     }
 
     /** For work the system does on its own (demo data, deadlines): the user id names the process. */

@@ -41,6 +41,7 @@ public class BackendApi {
         this.web = builder.baseUrl(properties.url())
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
                 .defaultStatusHandler(status -> status.isError(), problem())
+                .filter(new IdempotentRetries(Duration.ofMillis(500)))
                 .build();
     }
 

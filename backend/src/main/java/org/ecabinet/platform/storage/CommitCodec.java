@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.ecabinet.platform.AuditMetadata;
 
 /**
  * Axon's events to commit documents and back ({@link CommitFields}): a commit's events are chained, each to the one
@@ -44,7 +45,7 @@ final class CommitCodec {
             }
             stored.add(document);
         }
-        return new Document(CommitFields.LAST_GLOBAL, firstGlobal + events.size() - 1)
+        Document commit = new Document(CommitFields.LAST_GLOBAL, firstGlobal + events.size() - 1)
                 .append(CommitFields.FIRST_GLOBAL, firstGlobal)
                 .append(CommitFields.AGGREGATE_ID, aggregateId)
                 .append(CommitFields.AGGREGATE_TYPE, first instanceof DomainEventMessage<?> domain ? domain.getType() : null)
@@ -52,6 +53,10 @@ final class CommitCodec {
                 .append(CommitFields.LAST_SEQUENCE, stored.get(stored.size() - 1).getLong(CommitFields.SEQUENCE))
                 .append(CommitFields.TIMESTAMP_MILLIS, first.getTimestamp().toEpochMilli())
                 .append(CommitFields.EVENTS, stored);
+        if (first.getMetaData().get(AuditMetadata.REQUEST_KEY) instanceof String request) {
+            commit.append(CommitFields.REQUEST_KEY, request);
+        }
+        return commit;
     }
 
     /** One event as stored, without its place in the chain (snapshots are stored so too). */

@@ -18,6 +18,11 @@ final class CommitFields {
     static final String LAST_SEQUENCE = "lastSequence";
     static final String TIMESTAMP_MILLIS = "timestampMillis";
     static final String EVENTS = "events";
+    /**
+     * The request that caused the commit, when it came with an {@code Idempotency-Key}: a digest of the caller and the
+     * key ({@code AuditMetadata.REQUEST_KEY}). It tells a retry whether a first try whose node died was applied.
+     */
+    static final String REQUEST_KEY = "requestKey";
 
     // each event of {@link #EVENTS}
     static final String GLOBAL = "global";

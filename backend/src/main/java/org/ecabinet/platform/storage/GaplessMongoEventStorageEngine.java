@@ -111,6 +111,7 @@ public class GaplessMongoEventStorageEngine extends BatchingEventStorageEngine {
         commits.createIndex(Indexes.ascending(CommitFields.AGGREGATE_ID, CommitFields.EVENTS_SEQUENCE), new IndexOptions().unique(true).name("one-writer-per-sequence"));
         commits.createIndex(Indexes.ascending(CommitFields.AGGREGATE_ID, CommitFields.FIRST_SEQUENCE), new IndexOptions().name("stream"));
         commits.createIndex(Indexes.ascending(CommitFields.TIMESTAMP_MILLIS), new IndexOptions().name("by-time"));
+        commits.createIndex(Indexes.ascending(CommitFields.REQUEST_KEY), new IndexOptions().sparse(true).name("by-request"));
     }
 
     @Override

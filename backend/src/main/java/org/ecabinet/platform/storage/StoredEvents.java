@@ -113,6 +113,11 @@ public class StoredEvents {
         return -1;
     }
 
+    /** The aggregate a request under this idempotency key ({@link CommitFields#REQUEST_KEY}) changed, if any of it was stored. */
+    public Optional<String> changedBy(String requestKey) {
+        return Optional.ofNullable(commits.find(eq(CommitFields.REQUEST_KEY, requestKey)).first()).map(d -> d.getString(CommitFields.AGGREGATE_ID));
+    }
+
     /** Every commit, in global order, read as the iteration goes. */
     public Iterable<Commit> commits() {
         return inGlobalOrder(commits.find().batchSize(1000)).map(StoredEvents::commit);
