@@ -32,7 +32,7 @@ class BallotProjection extends ViewProjection<BallotView> {
     static final String PROCESSING_GROUP = "ballot-views";
 
     BallotProjection(MongoDatabase database, ObjectMapper json, QueryUpdateEmitter updates) {
-        super(PROCESSING_GROUP, COLLECTION, BallotView.class, database, json, updates);
+        super(PROCESSING_GROUP, COLLECTION, BallotView.class, database, json, updates, new LiveQuery<>(FindBallot.class, FindBallot::ballotId));
     }
 
     @EventHandler
@@ -41,7 +41,7 @@ class BallotProjection extends ViewProjection<BallotView> {
         BallotFold.apply(view, event, at);
         view.version = version;
         view.updatedAt = at;
-        publish(view.ballotId, view, FindBallot.class, q -> q.ballotId().equals(view.ballotId));
+        publish(view.ballotId, view);
     }
 
     @QueryHandler

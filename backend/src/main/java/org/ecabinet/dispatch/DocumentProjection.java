@@ -31,7 +31,7 @@ class DocumentProjection extends ViewProjection<DocumentView> {
     static final String COLLECTION = "document_views";
 
     DocumentProjection(MongoDatabase database, ObjectMapper json, QueryUpdateEmitter updates) {
-        super(PROCESSING_GROUP, COLLECTION, DocumentView.class, database, json, updates);
+        super(PROCESSING_GROUP, COLLECTION, DocumentView.class, database, json, updates, new LiveQuery<>(FindDocument.class, FindDocument::documentId));
     }
 
     @EventHandler
@@ -40,7 +40,7 @@ class DocumentProjection extends ViewProjection<DocumentView> {
         DispatchFold.apply(view, event, at);
         view.version = version;
         view.updatedAt = at;
-        publish(view.documentId, view, FindDocument.class, q -> q.documentId().equals(view.documentId));
+        publish(view.documentId, view);
     }
 
     @QueryHandler

@@ -33,7 +33,7 @@ class SessionRoomProjection extends ViewProjection<SessionRoom> {
     static final String PROCESSING_GROUP = "session-room";
 
     SessionRoomProjection(MongoDatabase database, ObjectMapper json, QueryUpdateEmitter updates) {
-        super(PROCESSING_GROUP, COLLECTION, SessionRoom.class, database, json, updates);
+        super(PROCESSING_GROUP, COLLECTION, SessionRoom.class, database, json, updates, new LiveQuery<>(FindSessionRoom.class, FindSessionRoom::sessionId));
     }
 
     @EventHandler
@@ -42,7 +42,7 @@ class SessionRoomProjection extends ViewProjection<SessionRoom> {
         SessionRoomFold.apply(room, event, at);
         room.version = version;
         room.updatedAt = at;
-        publish(room.sessionId, room, FindSessionRoom.class, q -> q.sessionId().equals(room.sessionId));
+        publish(room.sessionId, room);
     }
 
     @QueryHandler

@@ -9,6 +9,8 @@ import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +29,7 @@ class ViewProjectionTest {
     public static class Tally {
         public String id;
         public int count;
+        public long version;
     }
 
     record Counted(String id) {
@@ -41,7 +44,7 @@ class ViewProjectionTest {
     static final class Tallies extends ViewProjection<Tally> {
 
         Tallies(com.mongodb.client.MongoDatabase database, QueryUpdateEmitter updates) {
-            super("tallies", "tallies", Tally.class, database, new ObjectMapper(), updates);
+            super("tallies", "tallies", Tally.class, database, new ObjectMapper(), updates, new LiveQuery<>(FindTally.class, FindTally::id));
         }
 
         void on(Counted event) {
@@ -51,8 +54,8 @@ class ViewProjectionTest {
                 tally.id = event.id();
             }
             tally.count++;
-            Tally changed = tally;
-            publish(event.id(), changed, FindTally.class, q -> q.id().equals(changed.id));
+            tally.version = tally.count;
+            publish(event.id(), tally);
         }
     }
 
@@ -60,6 +63,7 @@ class ViewProjectionTest {
     Path dir;
     EmbeddedMongo mongo;
     MongoClient client;
+    com.mongodb.client.MongoDatabase database;
     ViewStore<Tally> stored;
     Tallies projection;
 
@@ -67,7 +71,7 @@ class ViewProjectionTest {
     void start() {
         mongo = EmbeddedMongo.start(dir, false);
         client = MongoClients.create(mongo.connectionString());
-        var database = client.getDatabase("views");
+        database = client.getDatabase("views");
         stored = new ViewStore<>(database, "tallies", new ObjectMapper(), Tally.class);
         projection = new Tallies(database, SimpleQueryUpdateEmitter.builder().build());
     }
@@ -127,5 +131,24 @@ class ViewProjectionTest {
     void outsideABatchTheViewIsWrittenAtOnce() {
         projection.on(new Counted("a"));
         assertThat(stored.find("a").count).isEqualTo(1);
+    }
+
+    @Test
+    void aViewWrittenByAnotherNodesProjectionReachesThisNodesFollowersOnce() {
+        SimpleQueryUpdateEmitter nodeB = SimpleQueryUpdateEmitter.builder().build();
+        List<Integer> followerOnB = new java.util.concurrent.CopyOnWriteArrayList<>();
+        nodeB.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new FindTally("a"), ResponseTypes.instanceOf(Tally.class),
+                ResponseTypes.instanceOf(Tally.class)), 16).getUpdates().subscribe(update -> followerOnB.add(((Tally) update.getPayload()).count));
+        ViewWatch watchOnB = new ViewWatch(List.of(new Tallies(database, nodeB)), nodeB, database,
+                new StorageProperties("mongodb://shared-store", null, null, "views", dir, false));
+
+        projection.on(new Counted("a")); // node A runs the projection: its emitter is not node B's
+        projection.on(new Counted("b"));
+        watchOnB.look();
+        watchOnB.look();
+        projection.on(new Counted("a"));
+        watchOnB.look();
+
+        assertThat(followerOnB).as("each new version of the followed view, once; nothing of the view nobody follows").containsExactly(1, 2);
     }
 }
