@@ -60,6 +60,14 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(builder.start(), readyLine, log);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /** Waits for the ready line and returns its match. */
     public Matcher awaitReady(Duration timeout) throws Exception {
         return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -45,7 +45,8 @@ public class ClusterNodes implements SmartLifecycle {
     ClusterNodes(MongoDatabase database, Clock clock) {
         this.nodes = database.getCollection("cluster_nodes");
         this.clock = clock;
-        this.self = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        // As Axon names a token claim's owner (pid@host), so that an operator sees one name for a node; and a run of its own.
+        this.self = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** This node's id, for this run. */

@@ -1,7 +1,10 @@
 package org.ecabinet.platform.storage;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
@@ -54,6 +57,19 @@ public class AxonStorageConfiguration {
                 .build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /**
+     * Axon's event store as its auto-configuration builds it, but on a store that other nodes write to the processors
+     * look for new events every 100 ms instead of every second: an append on this node wakes them at once, one on
+     * another node does not, and a member following a session on one node must see a check-in on another within a second.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration, StorageProperties properties) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder().storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
+        return (properties.soleWriter() ? builder : builder.fetchDelay(100)).build();
     }
 
     /**

@@ -24,6 +24,9 @@ final class DurableH2Backend extends H2Backend {
             "insert", "update", "delete", "findandmodify", "create", "createindexes",
             "drop", "dropindexes", "dropdatabase", "renamecollection");
 
+    /** A command only this server knows: how a backend tells it from a real MongoDB across the wire. */
+    static final String IDENTIFY = "ecabinetEmbeddedStore";
+
     private final MVStore store;
     private final boolean fsync;
     private final Object commitLock = new Object();
@@ -40,6 +43,9 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         Document response;
+        if (command.equals(IDENTIFY)) {
+            return new Document("embedded", true).append("ok", 1.0);
+        }
         if (command.equalsIgnoreCase("findandmodify")) {
             // mongo-java-server answers with the stored document itself, which the next update changes in place before
             // the answer is written out: two backends' $inc on the counter were told the same value

@@ -32,6 +32,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Opens (or creates) the store in {@code dataDirectory} and listens on a free loopback port. */
     public static EmbeddedMongo start(Path dataDirectory, boolean fsync) {
+        return start(dataDirectory, fsync, null);
+    }
+
+    /** Opens (or creates) the store and listens on {@code address}; null: a free loopback port. */
+    public static EmbeddedMongo start(Path dataDirectory, boolean fsync, InetSocketAddress listenOn) {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
@@ -50,9 +55,26 @@ public final class EmbeddedMongo implements AutoCloseable {
         // default, and a scan of a million events took longer ("Chunk not found"). Keep them 10 minutes.
         store.setRetentionTime(RETENTION_MILLIS);
         MongoServer server = new MongoServer(new DurableH2Backend(store, fsync).version(ServerVersion.MONGO_5_0));
-        InetSocketAddress address = server.bind();
+        InetSocketAddress address = listenOn == null ? server.bind() : bound(server, listenOn);
         log.info("Embedded MongoDB-wire server on {} with its data in {} (fsync={})", address, file, fsync);
         return new EmbeddedMongo(server, address);
+    }
+
+    private static InetSocketAddress bound(MongoServer server, InetSocketAddress address) {
+        server.bind(address);
+        return address;
+    }
+
+    /**
+     * Whether {@code database} is served by this embedded server, here or in its own process (it answers a command of
+     * its own, {@value DurableH2Backend#IDENTIFY}, which a real MongoDB refuses).
+     */
+    public static boolean serves(com.mongodb.client.MongoDatabase database) {
+        try {
+            return database.runCommand(new org.bson.Document(DurableH2Backend.IDENTIFY, 1)).get("embedded") != null;
+        } catch (com.mongodb.MongoCommandException notOurs) {
+            return false;
+        }
     }
 
     private static String firstLine(String message) {
@@ -68,9 +90,22 @@ public final class EmbeddedMongo implements AutoCloseable {
         server.shutdown();
     }
 
-    /** Runs the store alone, for the kill -9 durability test: prints the connection string, then serves. */
+    /**
+     * Runs the store alone, as a database server that several backend nodes share ({@code CABINET_MONGODB_URI}), and for
+     * the kill -9 tests: {@code <data directory> [fsync: true|false] [host:port]} (default: a free loopback port). Prints
+     * {@code LISTENING <connection string>}, then serves until killed.
+     */
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedMongo mongo = start(Path.of(args[0]), args.length > 1 && Boolean.parseBoolean(args[1]));
+        if (args.length == 0) {
+            System.err.println("usage: <data directory> [fsync: true|false] [host:port]");
+            System.exit(2);
+        }
+        InetSocketAddress listenOn = null;
+        if (args.length > 2) {
+            int colon = args[2].lastIndexOf(':');
+            listenOn = new InetSocketAddress(args[2].substring(0, colon), Integer.parseInt(args[2].substring(colon + 1)));
+        }
+        EmbeddedMongo mongo = start(Path.of(args[0]), args.length > 1 && Boolean.parseBoolean(args[1]), listenOn);
         System.out.println("LISTENING " + mongo.connectionString());
         System.out.flush();
         Thread.currentThread().join();

@@ -68,8 +68,9 @@ public class MongoConfiguration {
      */
     @Bean
     StorageProvider jobStorage(MongoClient client, StorageProperties properties, JobMapper jobMapper) {
-        if (properties.embedded()) {
-            skipIndexReplacementMigration(client.getDatabase(properties.database()));
+        MongoDatabase database = client.getDatabase(properties.database());
+        if (properties.embedded() || EmbeddedMongo.serves(database)) {
+            skipIndexReplacementMigration(database);
         }
         var storage = new MongoDBStorageProvider(client, properties.database(), "jobrunr_", DatabaseOptions.CREATE);
         storage.setJobMapper(jobMapper);
