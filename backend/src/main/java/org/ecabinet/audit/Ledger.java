@@ -98,7 +98,8 @@ class Ledger {
     synchronized void foldAndCheckpoint() {
         if (!lease.hold()) {
             holding = false;
-            reload();
+            frontier = leaves.frontier(); // how far the folding node got: what size() and proofs here say
+            folded = frontier.size();
             return;
         }
         if (!holding) {

@@ -54,8 +54,26 @@ class FirstAdministrator implements ApplicationRunner {
         }
         CabinetUser admin = new CabinetUser("admin", "Quản trị hệ thống", "Quản trị hệ thống", Set.of(Role.ADMIN), null, 400, false,
                 passwords.encode(password), null, true, false);
-        accounts.create(admin, "first-administrator");
+        try {
+            accounts.create(admin, "first-administrator");
+        } catch (RuntimeException e) {
+            if (!createdByAnotherNode(e)) {
+                throw e;
+            }
+            // Nodes started together on an empty store: one of them created it, with the same password.
+            log.info("Another node created the first administrator 'admin' at the same moment.");
+        }
         accounts.awaitVisible(admin);
-        log.info("Created the first administrator 'admin'.");
+        log.info("The first administrator 'admin' exists.");
+    }
+
+    private static boolean createdByAnotherNode(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.axonframework.modelling.command.AggregateStreamCreationException
+                    || cause instanceof org.axonframework.modelling.command.ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

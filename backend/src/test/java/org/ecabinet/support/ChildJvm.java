@@ -53,7 +53,7 @@ public final class ChildJvm implements AutoCloseable {
     public static ChildJvm start(Class<?> mainClass, Pattern readyLine, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+                "-Xmx512m", "-cp", classPath(), mainClass.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("CABINET_MONGODB_URI");
@@ -66,6 +66,22 @@ public final class ChildJvm implements AutoCloseable {
 
     public boolean alive() {
         return process.isAlive();
+    }
+
+    /** The test classpath: Surefire's, or that of the loader Maven's exec:java runs a benchmark in. */
+    private static String classPath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader && loader.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     /** Waits for the ready line and returns its match. */

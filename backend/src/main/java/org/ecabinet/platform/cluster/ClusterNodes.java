@@ -42,7 +42,7 @@ public class ClusterNodes implements SmartLifecycle {
     private final String self;
     private ScheduledExecutorService beating;
 
-    ClusterNodes(MongoDatabase database, Clock clock) {
+    public ClusterNodes(MongoDatabase database, Clock clock) {
         this.nodes = database.getCollection("cluster_nodes");
         this.clock = clock;
         // As Axon names a token claim's owner (pid@host), so that an operator sees one name for a node; and a run of its own.

@@ -138,6 +138,10 @@ public class IdempotencyFilter implements WebFilter {
         var response = exchange.getResponse();
         response.setRawStatusCode(status);
         response.getHeaders().set(REPLAYED, "true");
+        if (body == null) {
+            response.getHeaders().set("Idempotency-Body-Omitted", "true");
+            return response.setComplete();
+        }
         if (contentType != null) {
             response.getHeaders().set("Content-Type", contentType);
         }

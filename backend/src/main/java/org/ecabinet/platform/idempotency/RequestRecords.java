@@ -37,6 +37,13 @@ class RequestRecords {
 
     enum State { PENDING, DONE, FAILED }
 
+    /**
+     * Answers larger than this (a document's PDF) are not kept: a retry gets the status and no body, marked
+     * {@code Idempotency-Body-Omitted}, and reads what it needs where it is served. Keeps records far from the store's
+     * 16 MB document limit.
+     */
+    static final int MAX_BODY = 256 * 1024;
+
     /** A request is not expected to run this long: past it, a first try on a living node is taken for lost too. */
     static final Duration STALE = Duration.ofMinutes(2);
 
@@ -61,6 +68,7 @@ class RequestRecords {
         record Run() implements Begun {
         }
 
+        /** {@code body}: null when it was too large to keep. */
         record Answered(int status, String contentType, String location, byte[] body) implements Begun {
         }
 
@@ -134,9 +142,10 @@ class RequestRecords {
             failed(key);
             return;
         }
+        boolean kept = body.length <= MAX_BODY;
         records.updateOne(and(eq("_id", key.id()), eq("node", nodes.self())), Updates.combine(
-                Updates.set("state", State.DONE.name()), Updates.set("status", status), Updates.set("contentType", contentType),
-                Updates.set("location", location), Updates.set("body", new Binary(body))));
+                Updates.set("state", State.DONE.name()), Updates.set("status", status), Updates.set("contentType", kept ? contentType : null),
+                Updates.set("location", location), kept ? Updates.set("body", new Binary(body)) : Updates.set("bodyOmitted", true)));
     }
 
     void failed(RequestKey key) {
@@ -152,6 +161,6 @@ class RequestRecords {
     private static Begun answered(Document done) {
         Binary body = done.get("body", Binary.class);
         return new Begun.Answered(done.getInteger("status"), done.getString("contentType"), done.getString("location"),
-                body == null ? new byte[0] : body.getData());
+                body != null ? body.getData() : done.getBoolean("bodyOmitted", false) ? null : new byte[0]);
     }
 }
