@@ -37,11 +37,20 @@ class BallotProjection extends ViewProjection<BallotView> {
 
     @EventHandler
     void on(BallotEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        BallotView view = event instanceof BallotIssued ? new BallotView() : handle(new FindBallot(event.ballotId()));
+        BallotView stored = handle(new FindBallot(event.ballotId()));
+        if (shows(stored, version)) {
+            return; // folded already, by a node that died before it stored its token
+        }
+        BallotView view = event instanceof BallotIssued ? new BallotView() : stored;
         BallotFold.apply(view, event, at);
         view.version = version;
         view.updatedAt = at;
         publish(view.ballotId, view);
+    }
+
+    @Override
+    protected long version(BallotView view) {
+        return view.version;
     }
 
     @QueryHandler

@@ -36,11 +36,20 @@ class DocumentProjection extends ViewProjection<DocumentView> {
 
     @EventHandler
     void on(DispatchEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        DocumentView view = event instanceof DocumentRegistered ? new DocumentView() : handle(new FindDocument(event.documentId()));
+        DocumentView stored = handle(new FindDocument(event.documentId()));
+        if (shows(stored, version)) {
+            return; // folded already, by a node that died before it stored its token
+        }
+        DocumentView view = event instanceof DocumentRegistered ? new DocumentView() : stored;
         DispatchFold.apply(view, event, at);
         view.version = version;
         view.updatedAt = at;
         publish(view.documentId, view);
+    }
+
+    @Override
+    protected long version(DocumentView view) {
+        return view.version;
     }
 
     @QueryHandler

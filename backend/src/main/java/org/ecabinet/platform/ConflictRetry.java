@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 final class ConflictRetry extends AbstractRetryScheduler {
 
     static final int RETRIES = 5;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConflictRetry.class);
     private static final long FIRST_MILLIS = 10;
 
     private final ScheduledExecutorService executor;
@@ -48,7 +49,12 @@ final class ConflictRetry extends AbstractRetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
-        return lostARace(lastFailure) && super.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
+        if (!lostARace(lastFailure) || !super.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask)) {
+            return false;
+        }
+        log.info("{} lost a race for its aggregate to another writer: sent again ({} of {})",
+                commandMessage.getPayloadType().getSimpleName(), failures.size(), RETRIES);
+        return true;
     }
 
     @Override

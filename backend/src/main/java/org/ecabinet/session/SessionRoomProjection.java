@@ -38,11 +38,20 @@ class SessionRoomProjection extends ViewProjection<SessionRoom> {
 
     @EventHandler
     void on(SessionEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        SessionRoom room = event instanceof SessionScheduled ? new SessionRoom() : handle(new FindSessionRoom(event.sessionId()));
+        SessionRoom stored = handle(new FindSessionRoom(event.sessionId()));
+        if (shows(stored, version)) {
+            return; // folded already, by a node that died before it stored its token
+        }
+        SessionRoom room = event instanceof SessionScheduled ? new SessionRoom() : stored;
         SessionRoomFold.apply(room, event, at);
         room.version = version;
         room.updatedAt = at;
         publish(room.sessionId, room);
+    }
+
+    @Override
+    protected long version(SessionRoom room) {
+        return room.version;
     }
 
     @QueryHandler

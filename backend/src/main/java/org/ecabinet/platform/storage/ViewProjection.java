@@ -72,6 +72,18 @@ public abstract class ViewProjection<V> implements Projection {
         return views.find(id);
     }
 
+    /** The sequence number of the last event of its aggregate the view shows. */
+    protected abstract long version(V view);
+
+    /**
+     * Whether the view already shows the event with this sequence number. Views are written before the processor
+     * stores its token, so a node that died in between leaves a batch that the next node folds again: without this
+     * check a check-in or an answer would count twice.
+     */
+    protected boolean shows(V view, long sequence) {
+        return view != null && version(view) >= sequence;
+    }
+
     /** The view as the events handled so far left it, those of the batch not yet written included. */
     @SuppressWarnings("unchecked") // only this projection publishes views of its collection, all of type V
     protected V find(String id) {

@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoDatabase;
 
 /**
@@ -92,7 +91,8 @@ class ViewWatch implements SmartLifecycle {
         watching.scheduleWithFixedDelay(() -> {
             try {
                 look();
-            } catch (MongoException | IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // Whatever failed, the watch goes on: an exception would end a scheduled task for good.
                 log.warn("Live views not read from the store: {}", e.toString());
             }
         }, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);

@@ -47,6 +47,11 @@ class ViewProjectionTest {
             super("tallies", "tallies", Tally.class, database, new ObjectMapper(), updates, new LiveQuery<>(FindTally.class, FindTally::id));
         }
 
+        @Override
+        protected long version(Tally tally) {
+            return tally.version;
+        }
+
         void on(Counted event) {
             Tally tally = find(event.id());
             if (tally == null) {
