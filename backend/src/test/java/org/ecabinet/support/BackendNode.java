@@ -16,7 +16,7 @@ import org.ecabinet.CabinetApplication;
  */
 public final class BackendNode implements AutoCloseable {
 
-    private static final Pattern STARTED = Pattern.compile("Started CabinetApplication in");
+    private static final Pattern STARTED = Pattern.compile("Backend node \\S+ is ready");
 
     private final String name;
     private final int port;

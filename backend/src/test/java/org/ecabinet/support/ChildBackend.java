@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ChildBackend implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern STARTED = Pattern.compile("Started CabinetApplication");
+    private static final Pattern STARTED = Pattern.compile("Backend node \\S+ is ready");
 
     private final ChildJvm jvm;
     private final String base;

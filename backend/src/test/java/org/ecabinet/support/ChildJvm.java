@@ -18,11 +18,12 @@ public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final CompletableFuture<Matcher> ready = new CompletableFuture<>();
+    private final java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile boolean ended;
 
     private ChildJvm(Process process, Pattern readyLine, Path log) {
         this.process = process;
         Thread reader = new Thread(() -> {
-            java.util.Deque<String> tail = new java.util.ArrayDeque<>();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                  var file = java.nio.file.Files.newBufferedWriter(log)) {
                 String line;
@@ -95,21 +96,26 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public void kill() throws InterruptedException {
+        ended = true;
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     public void stop() throws InterruptedException {
+        ended = true;
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill();
         }
     }
 
+    /** Ends it if it still runs; one that ended by itself says so, with its last lines (its log file goes with the test's directory). */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
+        } else if (!ended) {
+            System.err.println("The child JVM ended by itself with exit code " + process.exitValue() + "; its last lines:\n" + String.join("\n", tail));
         }
     }
 }

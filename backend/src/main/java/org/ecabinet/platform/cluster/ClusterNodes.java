@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.MongoException;
@@ -66,6 +68,15 @@ public class ClusterNodes implements SmartLifecycle {
     void beat() {
         Instant now = clock.instant();
         nodes.replaceOne(eq("_id", self), new Document("_id", self).append("seenAt", Date.from(now)), new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Said once the start-up work (demo data, the first administrator, migrations) is done, after Spring's "Started":
+     * a second node, or a test, waits for this line rather than for the web server.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        log.info("Backend node {} is ready", self);
     }
 
     @Override
