@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -20,7 +17,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -42,7 +38,7 @@ public class ClusterNodes implements SmartLifecycle {
     private final MongoCollection<Document> nodes;
     private final Clock clock;
     private final String self;
-    private ScheduledExecutorService beating;
+    private Repeating beating;
 
     public ClusterNodes(MongoDatabase database, Clock clock) {
         this.nodes = database.getCollection("cluster_nodes");
@@ -82,21 +78,14 @@ public class ClusterNodes implements SmartLifecycle {
     @Override
     public void start() {
         beat();
-        beating = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "cluster-heartbeat"));
-        beating.scheduleWithFixedDelay(() -> {
-            try {
-                beat();
-            } catch (MongoException e) {
-                log.warn("Heartbeat not written: {}", e.toString());
-            }
-        }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        beating = Repeating.every(HEARTBEAT, "cluster-heartbeat", this::beat, log, "Heartbeat not written");
         log.info("Backend node {}", self);
     }
 
     @Override
     public void stop() {
         if (beating != null) {
-            beating.shutdownNow();
+            beating.stop();
             beating = null;
         }
     }

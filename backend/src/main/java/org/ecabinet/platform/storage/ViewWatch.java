@@ -9,13 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
+import org.ecabinet.platform.cluster.Repeating;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,7 +40,7 @@ class ViewWatch implements SmartLifecycle {
     private final MongoDatabase database;
     private final boolean needed;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
-    private ScheduledExecutorService watching;
+    private Repeating watching;
 
     ViewWatch(List<ViewProjection<?>> projections, QueryUpdateEmitter updates, MongoDatabase database, StorageProperties storage) {
         this.projections = projections;
@@ -87,21 +85,13 @@ class ViewWatch implements SmartLifecycle {
         if (!needed) {
             return;
         }
-        watching = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "view-watch"));
-        watching.scheduleWithFixedDelay(() -> {
-            try {
-                look();
-            } catch (RuntimeException e) {
-                // Whatever failed, the watch goes on: an exception would end a scheduled task for good.
-                log.warn("Live views not read from the store: {}", e.toString());
-            }
-        }, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        watching = Repeating.every(EVERY, "view-watch", this::look, log, "Live views not read from the store");
     }
 
     @Override
     public void stop() {
         if (watching != null) {
-            watching.shutdownNow();
+            watching.stop();
             watching = null;
         }
     }
