@@ -105,7 +105,15 @@ class Replays {
         long total = store.lastStored() + 1;
         Instant startedAt = clock.instant();
         processor.shutDown();
-        processor.resetTokens();
+        try {
+            processor.resetTokens();
+        } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException heldElsewhere) {
+            // Another node holds the projection's claim: a reset needs every node's processor stopped, which is not
+            // coordinated across nodes. This node's processor goes on as it was.
+            processor.start();
+            throw new RuleViolation("replay.other-node", "Another backend node runs the projection '" + name
+                    + "' now; a replay needs it stopped on every node but this one, which this version does not arrange.");
+        }
         processor.start();
         log.info("{} replays projection {} over {} indexes", startedBy, name, total);
         Sinks.Many<Progress> sink = Sinks.many().replay().latest();

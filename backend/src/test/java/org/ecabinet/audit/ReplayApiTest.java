@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.bson.Document;
 import org.ecabinet.support.ApiTest;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,8 @@ class ReplayApiTest extends ApiTest {
 
     @Autowired
     MongoDatabase database;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void aReplayedProjectionEqualsTheLiveOneAndTheProgressIsStreamed() {
@@ -52,6 +56,23 @@ class ReplayApiTest extends ApiTest {
         assertThat(room(sessionId).get("title").asText()).startsWith("Phiên họp kiểm thử");
         Document rebuilt = database.getCollection("session_rooms").find(Filters.eq("_id", sessionId)).first();
         assertThat(rebuilt.getString("title")).isNotEqualTo("edited in the database");
+    }
+
+    @Test
+    void aProjectionAnotherNodeRunsIsNotReplayedHereAndThisNodeGoesOnRunningIt() {
+        var tokens = database.getCollection("trackingtokens");
+        TrackingEventProcessor processor = processing.eventProcessor("document-views", TrackingEventProcessor.class).orElseThrow();
+        processor.shutDown(); // gives this node's claim back, so that another node can hold it
+        tokens.updateMany(Filters.eq("processorName", "document-views"),
+                Updates.combine(Updates.set("owner", "4242@other-node"), Updates.set("timestamp", System.currentTimeMillis() + 60_000)));
+        processor.start();
+        try {
+            as(AUDITOR).post().uri("/api/audit/replays/document-views").exchange().expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.code").isEqualTo("replay.other-node");
+            assertThat(processor.isRunning()).as("not left stopped by the refused replay").isTrue();
+        } finally {
+            tokens.updateMany(Filters.eq("processorName", "document-views"), Updates.set("owner", null));
+        }
     }
 
     @Test
