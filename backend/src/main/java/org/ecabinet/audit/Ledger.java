@@ -98,8 +98,7 @@ class Ledger {
     synchronized void foldAndCheckpoint() {
         if (!lease.hold()) {
             holding = false;
-            frontier = leaves.frontier(); // how far the folding node got: what size() and proofs here say
-            folded = frontier.size();
+            readFrontier(); // how far the folding node got: what size() and proofs here say
             return;
         }
         if (!holding) {
@@ -116,9 +115,13 @@ class Ledger {
         }
     }
 
-    private void reload() {
+    private void readFrontier() {
         frontier = leaves.frontier();
         folded = frontier.size();
+    }
+
+    private void reload() {
+        readFrontier();
         Optional<Checkpoint> latest = checkpoints.latest();
         checkpointedSize = latest.map(Checkpoint::treeSize).orElse(0L);
         checkpointedAt = latest.map(Checkpoint::time).orElse(clock.instant());

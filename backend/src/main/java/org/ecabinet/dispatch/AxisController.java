@@ -1,5 +1,6 @@
 package org.ecabinet.dispatch;
 
+import org.ecabinet.platform.web.Buffers;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,12 +29,7 @@ class AxisController {
     @PostMapping("/packages")
     Mono<ResponseEntity<Axis.Received>> receive(ServerWebExchange exchange) {
         return DataBufferUtils.join(exchange.getRequest().getBody(), EdXml.MAX_BYTES)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
+                .map(Buffers::bytes)
                 .defaultIfEmpty(new byte[0])
                 .publishOn(Schedulers.boundedElastic())
                 .map(axis::receive)

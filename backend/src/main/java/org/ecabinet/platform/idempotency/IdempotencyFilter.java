@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ecabinet.platform.web.Buffers;
 import org.ecabinet.platform.web.ProblemHandling;
 import org.ecabinet.platform.web.ProblemWriter;
 import org.springframework.core.annotation.Order;
@@ -83,7 +84,7 @@ public class IdempotencyFilter implements WebFilter {
         MediaType type = request.getHeaders().getContentType();
         // An upload is told apart by where it goes, not its bytes: a browser sends the same file with a new boundary.
         boolean upload = type != null && MediaType.MULTIPART_FORM_DATA.includes(type);
-        Mono<byte[]> body = upload ? Mono.just(new byte[0]) : DataBufferUtils.join(request.getBody()).map(IdempotencyFilter::bytes).defaultIfEmpty(new byte[0]);
+        Mono<byte[]> body = upload ? Mono.just(new byte[0]) : DataBufferUtils.join(request.getBody()).map(Buffers::bytes).defaultIfEmpty(new byte[0]);
         return body.flatMap(bytes -> {
             String target = request.getURI().getRawPath() + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
             RequestKey requestKey = RequestKey.of(user, key, request.getMethod().name(), target, upload ? "multipart" : RequestKey.sha256(bytes));
@@ -160,10 +161,4 @@ public class IdempotencyFilter implements WebFilter {
         };
     }
 
-    private static byte[] bytes(DataBuffer joined) {
-        byte[] bytes = new byte[joined.readableByteCount()];
-        joined.read(bytes);
-        DataBufferUtils.release(joined);
-        return bytes;
-    }
 }

@@ -3,6 +3,7 @@ package org.ecabinet.platform.idempotency;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import org.ecabinet.platform.web.Buffers;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -19,29 +20,21 @@ import reactor.core.publisher.Mono;
  */
 final class RecordingResponse extends ServerHttpResponseDecorator {
 
-    /** Records status, content type, location and body; completes when they are stored. */
-    interface Recorder extends Function<RecordingResponse.Answer, Mono<Void>> {
-    }
-
     record Answer(int status, String contentType, String location, byte[] body) {
     }
 
-    private final Recorder recorder;
+    /** Records status, content type, location and body; completes when they are stored. */
+    private final Function<Answer, Mono<Void>> recorder;
     private final AtomicBoolean recorded = new AtomicBoolean();
 
-    RecordingResponse(ServerHttpResponse delegate, Recorder recorder) {
+    RecordingResponse(ServerHttpResponse delegate, Function<Answer, Mono<Void>> recorder) {
         super(delegate);
         this.recorder = recorder;
     }
 
     @Override
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-        return DataBufferUtils.join(Flux.from(body)).map(joined -> {
-            byte[] bytes = new byte[joined.readableByteCount()];
-            joined.read(bytes);
-            DataBufferUtils.release(joined);
-            return bytes;
-        }).defaultIfEmpty(new byte[0]).flatMap(bytes -> record(bytes).then(super.writeWith(Mono.just(bufferFactory().wrap(bytes)))));
+        return DataBufferUtils.join(Flux.from(body)).map(Buffers::bytes).defaultIfEmpty(new byte[0]).flatMap(bytes -> record(bytes).then(super.writeWith(Mono.just(bufferFactory().wrap(bytes)))));
     }
 
     @Override

@@ -1,10 +1,9 @@
 package org.ecabinet.platform.idempotency;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import org.ecabinet.platform.storage.DocumentStore;
 
 /**
  * One caller's idempotency key: {@code id} is a digest of the caller and the key (two callers' keys never meet, and
@@ -25,11 +24,7 @@ record RequestKey(String id, String user, String fingerprint) {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DocumentStore.sha256(bytes);
     }
 
     private static String sha256(String text) {

@@ -35,12 +35,8 @@ public final class PdfUploads {
     }
 
     public static Mono<UploadedPdf> read(Mono<FilePart> file) {
-        return file.flatMap(part -> DataBufferUtils.join(part.content(), DocumentStore.MAX_SIZE).map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return new UploadedPdf(safeFileName(part.filename()), bytes, 0);
-                }))
+        return file.flatMap(part -> DataBufferUtils.join(part.content(), DocumentStore.MAX_SIZE)
+                        .map(buffer -> new UploadedPdf(safeFileName(part.filename()), Buffers.bytes(buffer), 0)))
                 .switchIfEmpty(Mono.error(new InvalidInput("file", "file.missing", "The part 'file' is missing.")))
                 .publishOn(Schedulers.boundedElastic())
                 .map(upload -> new UploadedPdf(upload.fileName(), upload.bytes(), pageCount(upload.bytes())));
