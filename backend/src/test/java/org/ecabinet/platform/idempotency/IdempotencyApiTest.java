@@ -107,6 +107,18 @@ class IdempotencyApiTest extends ApiTest {
     }
 
     @Test
+    void withoutATokenAKeyGetsNothing_neitherAnAnswerNorARecord() {
+        String key = UUID.randomUUID().toString();
+        schedule(SECRETARIAT, key, session("Phiên họp có khóa " + key));
+        long recorded = records().countDocuments();
+
+        web.post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON).header(IdempotencyFilter.HEADER, key)
+                .bodyValue(session("Phiên họp có khóa " + key)).exchange().expectStatus().isUnauthorized()
+                .expectHeader().doesNotExist("Idempotency-Replayed");
+        assertThat(records().countDocuments()).isEqualTo(recorded);
+    }
+
+    @Test
     void aKeyThatIsNotOneIsRefused() {
         EntityExchangeResult<JsonNode> refused = schedule(SECRETARIAT, "two words", session("Không được lập"));
 
