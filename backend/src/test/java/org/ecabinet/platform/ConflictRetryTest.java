@@ -48,7 +48,7 @@ class ConflictRetryTest {
     }
 
     @Test
-    void afterFiveRetriesTheConflictIsTheAnswer() {
+    void afterTheLastRetryTheConflictIsTheAnswer() {
         assertThat(retry.scheduleRetry(command, new ConcurrencyException("taken"), failures(ConflictRetry.RETRIES), () -> { })).isTrue();
         assertThat(retry.scheduleRetry(command, new ConcurrencyException("taken"), failures(ConflictRetry.RETRIES + 1), () -> { })).isFalse();
     }
@@ -64,5 +64,19 @@ class ConflictRetryTest {
             assertThat(pauses).allMatch(p -> p >= base && p <= 2 * base);
             assertThat(pauses.stream().distinct().count()).as("spread, not one fixed pause").isGreaterThan(3);
         }
+    }
+
+    @Test
+    void pausesStopGrowingSoThatAllRetriesTogetherWaitUnderThreeSeconds() {
+        long longestWait = 0;
+        for (int attempt = 1; attempt <= ConflictRetry.RETRIES; attempt++) {
+            long longest = 0;
+            for (int i = 0; i < 200; i++) {
+                longest = Math.max(longest, retry.computeRetryInterval(command, new ConcurrencyException("taken"), failures(attempt)));
+            }
+            assertThat(longest).as("pause before retry %d", attempt).isLessThanOrEqualTo(320);
+            longestWait += longest;
+        }
+        assertThat(longestWait).isLessThan(3000);
     }
 }
