@@ -166,10 +166,29 @@ class CheckpointStore {
         }
     }
 
-    private void export(Checkpoint checkpoint) {
+    /**
+     * The latest checkpoint in the database when it has no exported file and is newer than every exported one:
+     * its node stopped between storing and exporting it. An older one without files had them removed, which is
+     * the verification's to report.
+     */
+    synchronized Optional<Checkpoint> unexportedLatest() {
+        if (exportDirectory == null) {
+            return Optional.empty();
+        }
+        Optional<Checkpoint> latest = latest();
+        if (latest.isEmpty() || Files.exists(exportDirectory.resolve(baseName(latest.get().treeSize()) + ".json"))) {
+            return Optional.empty();
+        }
+        Found exported = exported();
+        long newestExported = Stream.concat(exported.checkpoints().stream().map(Checkpoint::treeSize), exported.unreadable().keySet().stream())
+                .mapToLong(Long::longValue).max().orElse(0);
+        return latest.filter(c -> c.treeSize() > newestExported);
+    }
+
+    synchronized void export(Checkpoint checkpoint) {
         try {
             Files.createDirectories(exportDirectory);
-            String base = "checkpoint-%012d".formatted(checkpoint.treeSize());
+            String base = baseName(checkpoint.treeSize());
             // Seal and time-stamp first: a statement file without its proofs never appears.
             write(base + ".p7s", checkpoint.seal());
             write(base + ".tst", checkpoint.timeStamp());
@@ -177,6 +196,10 @@ class CheckpointStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot export checkpoint " + checkpoint.treeSize() + " to " + exportDirectory, e);
         }
+    }
+
+    private static String baseName(long treeSize) {
+        return "checkpoint-%012d".formatted(treeSize);
     }
 
     private void write(String name, byte[] bytes) throws IOException {

@@ -103,6 +103,7 @@ class Ledger {
         }
         if (!holding) {
             reload(); // another node may have folded since this one last did
+            exportInterrupted();
             holding = true;
             log.info("This node folds the ledger from index {}", frontier.size());
         }
@@ -112,7 +113,30 @@ class Ledger {
             holding = false;
             log.warn("{} This node stops folding.", e.getMessage());
             reload();
+        } catch (RuntimeException e) {
+            holding = false; // the next round starts as a node taking over: from the stored frontier, finishing any export
+            throw e;
         }
+    }
+
+    /**
+     * Exports the latest stored checkpoint whose files are missing because the node that made it stopped (was
+     * killed, or its disk refused) between storing and exporting it. Only one this ledger made: its seal holds
+     * and it states the root of this ledger's leaves; any other is left for the verification to report.
+     */
+    private void exportInterrupted() {
+        checkpoints.unexportedLatest().ifPresent(checkpoint -> {
+            String seal = notary.checkSeal(checkpoint.statementBytes(), checkpoint.seal());
+            boolean ours = seal == null && checkpoint.treeSize() <= frontier.size()
+                    && HexFormat.of().formatHex(leaves.subtrees(checkpoint.treeSize()).hash(0, checkpoint.treeSize())).equals(checkpoint.rootHash());
+            if (ours) {
+                checkpoints.export(checkpoint);
+                log.warn("Checkpoint {} was stored but not exported (its node stopped in between): exported now", checkpoint.treeSize());
+            } else {
+                log.warn("Checkpoint {} in the database has no exported file and is not this ledger's ({}): left for the verification to report",
+                        checkpoint.treeSize(), seal != null ? seal : "its root is not this ledger's");
+            }
+        });
     }
 
     private void readFrontier() {

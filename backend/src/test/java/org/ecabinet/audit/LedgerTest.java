@@ -571,6 +571,49 @@ class LedgerTest {
                 .anyMatch(detail -> detail.contains("no exported file"));
     }
 
+    @Test
+    void aCheckpointStoredButNotExportedBeforeItsNodeStoppedIsExportedByTheNodeThatFoldsNext() throws Exception {
+        appendHistory();
+        Ledger killed = ledger(4);
+        killed.foldAndCheckpoint();
+        killed.checkpoint();
+        deleteExported(11); // the node was killed between storing checkpoint 11 and exporting it
+        assertThat(verification().verify(n -> { }).intact()).isFalse();
+
+        ledger(4).foldAndCheckpoint(); // the node restarted, or another took the lease over
+
+        assertThat(new CheckpointStore(database, exports).exported().checkpoints()).extracting(Checkpoint::treeSize).containsExactly(4L, 8L, 11L);
+        assertThat(verification().verify(n -> { }).intact()).isTrue();
+    }
+
+    @Test
+    void filesRemovedBehindTheNewestExportAndACheckpointNotSealedHereAreReportedNotExported() throws Exception {
+        appendHistory();
+        Ledger ledger = ledger(4);
+        ledger.foldAndCheckpoint();
+        ledger.checkpoint();
+        deleteExported(8);
+        deleteExported(11);
+        database.getCollection("ledger_checkpoints").updateOne(Filters.eq("_id", 11L), Updates.set("seal", new org.bson.types.Binary(new byte[32])));
+
+        ledger(4).foldAndCheckpoint();
+
+        assertThat(new CheckpointStore(database, exports).exported().checkpoints()).extracting(Checkpoint::treeSize).containsExactly(4L);
+        assertThat(verification().verify(n -> { }).checkpointProblems())
+                .extracting(LedgerVerification.CheckpointProblem::treeSize, LedgerVerification.CheckpointProblem::detail)
+                .contains(org.assertj.core.groups.Tuple.tuple(8L, NO_EXPORTED_FILE), org.assertj.core.groups.Tuple.tuple(11L, NO_EXPORTED_FILE));
+    }
+
+    static final String NO_EXPORTED_FILE = "The database's checkpoint has no exported file: the files were deleted, or the checkpoint was added to the database alone.";
+
+    private void deleteExported(long treeSize) throws Exception {
+        try (var files = Files.list(exports)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("checkpoint-%012d.".formatted(treeSize))).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     /** The ledger of a store that was never exported here: what a restored or rewritten store brings along. */
     void foldUnexported() {
         Ledger ledger = new Ledger(store, AUTHENTICITY, new LeafLog(database), new CheckpointStore(database, null), DIGEST_NOTARY,
