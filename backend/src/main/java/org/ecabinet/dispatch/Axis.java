@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.ecabinet.dispatch.DispatchCommands.ReceiveFromAxis;
 import org.ecabinet.dispatch.DispatchCommands.RecordRemoteRecall;
@@ -15,6 +14,7 @@ import org.ecabinet.dispatch.DispatchQueries.FindByEdXmlId;
 import org.ecabinet.events.dispatch.DocumentFile;
 import org.ecabinet.events.dispatch.RecallKind;
 import org.ecabinet.identity.Agencies;
+import org.ecabinet.platform.Causes;
 import org.ecabinet.platform.CommandSender;
 import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.NotPermitted;
@@ -162,7 +162,7 @@ class Axis {
             // A replay that raced the first delivery, or a refusal: either way the files of this request are not kept.
             files.delete(stored.documentId());
             attachments.forEach(a -> files.delete(a.fileId()));
-            if (isAlreadyThere(e)) {
+            if (Causes.aggregateAlreadyStored(e)) {
                 return new Received(documentId, false);
             }
             throw e;
@@ -185,15 +185,6 @@ class Axis {
         if (!organId.equals(seal.organId())) {
             throw new NotPermitted("The package says it comes from " + organId + " but is sealed by " + seal.organId() + ".");
         }
-    }
-
-    private static boolean isAlreadyThere(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AggregateStreamCreationException || cause instanceof org.axonframework.modelling.command.ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     EdXml.Organ organ(String organId) {

@@ -1,8 +1,9 @@
 package org.ecabinet.identity;
 
-import org.ecabinet.events.account.Role;
 import java.util.Set;
 
+import org.ecabinet.events.account.Role;
+import org.ecabinet.platform.Causes;
 import org.ecabinet.platform.secrets.SecretValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ class FirstAdministrator implements ApplicationRunner {
         try {
             accounts.create(admin, "first-administrator");
         } catch (RuntimeException e) {
-            if (!createdByAnotherNode(e)) {
+            if (!Causes.aggregateAlreadyStored(e)) {
                 throw e;
             }
             // Nodes started together on an empty store: one of them created it, with the same password.
@@ -65,15 +66,5 @@ class FirstAdministrator implements ApplicationRunner {
         }
         accounts.awaitVisible(admin);
         log.info("The first administrator 'admin' exists.");
-    }
-
-    private static boolean createdByAnotherNode(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.axonframework.modelling.command.AggregateStreamCreationException
-                    || cause instanceof org.axonframework.modelling.command.ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

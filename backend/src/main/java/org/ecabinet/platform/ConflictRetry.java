@@ -52,7 +52,7 @@ final class ConflictRetry extends AbstractRetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
-        if (!lostARace(lastFailure) || !super.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask)) {
+        if (!Causes.include(lastFailure, ConcurrencyException.class) || !super.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask)) {
             return false;
         }
         log.info("{} lost a race for its aggregate to another writer: sent again ({} of {})",
@@ -64,15 +64,6 @@ final class ConflictRetry extends AbstractRetryScheduler {
     protected long computeRetryInterval(CommandMessage commandMessage, RuntimeException lastFailure, List<Class<? extends Throwable>[]> failures) {
         long base = FIRST_MILLIS << Math.min(Math.max(failures.size() - 1, 0), MAX_DOUBLINGS);
         return base + ThreadLocalRandom.current().nextLong(base + 1);
-    }
-
-    static boolean lostARace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static final class Builder extends AbstractRetryScheduler.Builder<Builder> {
