@@ -4,41 +4,27 @@ import org.ecabinet.events.account.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.ecabinet.platform.StartupRefused;
-import org.ecabinet.platform.storage.EmbeddedMongo;
 import org.ecabinet.platform.storage.Settings;
-import org.junit.jupiter.api.AfterEach;
+import org.ecabinet.support.EmbeddedStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 /** Demo accounts share a published password: the demo profile never adds them to a store that holds real users. */
 class DemoStoreTest {
 
-    @TempDir
-    Path dir;
-    EmbeddedMongo mongo;
-    MongoClient client;
+    @RegisterExtension
+    final EmbeddedStore store = new EmbeddedStore();
     MongoDatabase database;
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.start(dir, false);
-        client = MongoClients.create(mongo.connectionString());
-        database = client.getDatabase("demo-guard");
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        mongo.close();
+        database = store.database("demo-guard");
     }
 
     @Test

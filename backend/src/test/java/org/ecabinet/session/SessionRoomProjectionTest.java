@@ -2,7 +2,6 @@ package org.ecabinet.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,41 +10,28 @@ import org.ecabinet.events.session.MemberCheckedIn;
 import org.ecabinet.events.session.SessionKind;
 import org.ecabinet.events.session.SessionPublished;
 import org.ecabinet.events.session.SessionScheduled;
-import org.ecabinet.platform.storage.EmbeddedMongo;
 import org.ecabinet.session.SessionQueries.FindSessionRoom;
-import org.junit.jupiter.api.AfterEach;
+import org.ecabinet.support.EmbeddedStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 /** The session room's projection, without Spring: each event folded once, even when a batch is delivered again. */
 class SessionRoomProjectionTest {
 
     static final Instant AT = Instant.parse("2026-12-01T02:00:00Z");
 
-    @TempDir
-    Path dir;
-    EmbeddedMongo mongo;
-    MongoClient client;
+    @RegisterExtension
+    final EmbeddedStore store = new EmbeddedStore();
     SessionRoomProjection projection;
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.start(dir, false);
-        client = MongoClients.create(mongo.connectionString());
         ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        projection = new SessionRoomProjection(client.getDatabase("rooms"), json, SimpleQueryUpdateEmitter.builder().build());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        mongo.close();
+        projection = new SessionRoomProjection(store.database("rooms"), json, SimpleQueryUpdateEmitter.builder().build());
     }
 
     private void scheduledPublishedAndCheckedIn() {

@@ -2,7 +2,6 @@ package org.ecabinet.platform.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,38 +12,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.ecabinet.platform.cluster.ClusterNodes;
-import org.ecabinet.platform.storage.EmbeddedMongo;
 import org.ecabinet.platform.storage.StoredEvents;
-import org.junit.jupiter.api.AfterEach;
+import org.ecabinet.support.EmbeddedStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 class RequestRecordsTest {
 
-    @TempDir
-    Path dir;
-    EmbeddedMongo mongo;
-    MongoClient client;
+    @RegisterExtension
+    final EmbeddedStore store = new EmbeddedStore();
     RequestRecords records;
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.start(dir, false);
-        client = MongoClients.create(mongo.connectionString());
-        MongoDatabase database = client.getDatabase("records");
+        MongoDatabase database = store.database("records");
         records = new RequestRecords(database, new ClusterNodes(database, Clock.systemUTC()), new StoredEvents(database, true), Clock.systemUTC(),
                 Duration.ofDays(1));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        mongo.close();
     }
 
     private static RequestKey key(String key) {

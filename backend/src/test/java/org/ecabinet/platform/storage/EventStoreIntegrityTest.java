@@ -2,20 +2,17 @@ package org.ecabinet.platform.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.ecabinet.platform.storage.EventStoreIntegrity.Kind;
-import org.junit.jupiter.api.AfterEach;
+import org.ecabinet.support.EmbeddedStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -28,19 +25,15 @@ class EventStoreIntegrityTest {
 
     static final EventAuthenticity AUTHENTICITY = new EventAuthenticity(org.ecabinet.platform.secrets.MasterKey.generate(), 0);
 
-    @TempDir
-    Path dir;
-    EmbeddedMongo mongo;
-    MongoClient client;
+    @RegisterExtension
+    final EmbeddedStore store = new EmbeddedStore();
     MongoCollection<Document> commits;
     GaplessMongoEventStorageEngine engine;
     EventStoreIntegrity integrity;
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.start(dir, false);
-        client = MongoClients.create(mongo.connectionString());
-        var database = client.getDatabase("integrity");
+        var database = store.database("integrity");
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         engine = GaplessMongoEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(serializer)
                 .authenticity(AUTHENTICITY).build();
@@ -52,12 +45,6 @@ class EventStoreIntegrityTest {
             engine.appendEvents(event("session-B", s));
         }
         engine.appendEvents(event("session-C", 0), event("session-C", 1), event("session-C", 2));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        mongo.close();
     }
 
     static GenericDomainEventMessage<Decided> event(String aggregate, long sequence) {

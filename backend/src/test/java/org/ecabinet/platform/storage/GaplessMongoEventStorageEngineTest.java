@@ -3,7 +3,6 @@ package org.ecabinet.platform.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,15 +25,13 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.ecabinet.support.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import org.ecabinet.support.EmbeddedStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -45,19 +42,15 @@ class GaplessMongoEventStorageEngineTest {
     record Happened(String what) {
     }
 
-    @TempDir
-    Path dir;
-    EmbeddedMongo mongo;
-    MongoClient client;
+    @RegisterExtension
+    final EmbeddedStore store = new EmbeddedStore();
     MongoDatabase database;
     GaplessMongoEventStorageEngine engine;
     MutableClock clock = new MutableClock(Instant.now());
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.start(dir, false);
-        client = MongoClients.create(mongo.connectionString());
-        database = client.getDatabase("engine-test");
+        database = store.database("engine-test");
         engine = engine(10);
     }
 
@@ -72,12 +65,6 @@ class GaplessMongoEventStorageEngineTest {
                 .gapCleaningThreshold(gapCleaningThreshold).gapTimeout(Duration.ofSeconds(60)).clock(clock).build();
         built.ensureIndexes();
         return built;
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        mongo.close();
     }
 
     static DomainEventMessage<Happened> event(String aggregate, long sequence) {
@@ -339,7 +326,7 @@ class GaplessMongoEventStorageEngineTest {
 
     /** The slow writer finally stores its commit under the index it was given (in the engine's own layout). */
     private void writeLate(long index, String aggregate, long sequence) {
-        MongoDatabase scratch = client.getDatabase("scratch-" + System.nanoTime());
+        MongoDatabase scratch = store.database("scratch-" + System.nanoTime());
         GaplessMongoEventStorageEngine.builder().database(scratch).eventSerializer(JacksonSerializer.defaultSerializer())
                 .snapshotSerializer(JacksonSerializer.defaultSerializer()).build()
                 .appendEvents(event(aggregate, sequence));

@@ -2,7 +2,6 @@ package org.ecabinet.platform.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,14 +12,12 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.junit.jupiter.api.AfterEach;
+import org.ecabinet.support.EmbeddedStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 /** A batch's changed views are written once, with its last event: before the processor stores its token. */
 class ViewProjectionTest {
@@ -64,27 +61,17 @@ class ViewProjectionTest {
         }
     }
 
-    @TempDir
-    Path dir;
-    EmbeddedMongo mongo;
-    MongoClient client;
+    @RegisterExtension
+    final EmbeddedStore store = new EmbeddedStore();
     com.mongodb.client.MongoDatabase database;
     ViewStore<Tally> stored;
     Tallies projection;
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.start(dir, false);
-        client = MongoClients.create(mongo.connectionString());
-        database = client.getDatabase("views");
+        database = store.database("views");
         stored = new ViewStore<>(database, "tallies", new ObjectMapper(), Tally.class);
         projection = new Tallies(database, SimpleQueryUpdateEmitter.builder().build());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        mongo.close();
     }
 
     /** Handles a batch as a tracking processor does, with the interceptor; its token is stored when the batch commits, registered first. */
@@ -145,7 +132,7 @@ class ViewProjectionTest {
         nodeB.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new FindTally("a"), ResponseTypes.instanceOf(Tally.class),
                 ResponseTypes.instanceOf(Tally.class)), 16).getUpdates().subscribe(update -> followerOnB.add(((Tally) update.getPayload()).count));
         ViewWatch watchOnB = new ViewWatch(List.of(new Tallies(database, nodeB)), nodeB, database,
-                new StorageProperties("mongodb://shared-store", null, null, "views", dir, false));
+                new StorageProperties("mongodb://shared-store", null, null, "views", store.directory(), false));
 
         projection.on(new Counted("a")); // node A runs the projection: its emitter is not node B's
         projection.on(new Counted("b"));
