@@ -76,10 +76,10 @@ class AuditConfiguration {
         return new LedgerVerification(integrity, leaves, checkpoints, notary);
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean(initMethod = "start", destroyMethod = "close")
     Replays replays(java.util.List<org.ecabinet.platform.Projection> projections, org.axonframework.config.EventProcessingConfiguration processing,
-                    MongoDatabase database, StoredEvents store, Clock clock) {
-        return new Replays(projections, processing, database, store, clock);
+                    MongoDatabase database, StoredEvents store, ClusterNodes nodes, com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
+        return new Replays(projections, processing, database, store, new ReplayBoard(database, json), nodes, clock);
     }
 
     @Bean

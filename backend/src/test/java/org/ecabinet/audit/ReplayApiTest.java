@@ -59,7 +59,7 @@ class ReplayApiTest extends ApiTest {
     }
 
     @Test
-    void aProjectionAnotherNodeRunsIsNotReplayedHereAndThisNodeGoesOnRunningIt() {
+    void aReplayAskedForWhereTheProjectionDoesNotRunWaitsForTheNodeThatRunsItWhichTakesItOver() {
         var tokens = database.getCollection("trackingtokens");
         TrackingEventProcessor processor = processing.eventProcessor("document-views", TrackingEventProcessor.class).orElseThrow();
         processor.shutDown(); // gives this node's claim back, so that another node can hold it
@@ -67,12 +67,32 @@ class ReplayApiTest extends ApiTest {
                 Updates.combine(Updates.set("owner", "4242@other-node"), Updates.set("timestamp", System.currentTimeMillis() + 60_000)));
         processor.start();
         try {
-            as(AUDITOR).post().uri("/api/audit/replays/document-views").exchange().expectStatus().isEqualTo(409)
-                    .expectBody().jsonPath("$.code").isEqualTo("replay.other-node");
-            assertThat(processor.isRunning()).as("not left stopped by the refused replay").isTrue();
+            as(AUDITOR).post().uri("/api/audit/replays/document-views").exchange().expectStatus().isAccepted()
+                    .expectBody().jsonPath("$.state").isEqualTo("REQUESTED").jsonPath("$.startedBy").isEqualTo(AUDITOR);
+            assertThat(processor.isRunning()).as("this node's processor goes on").isTrue();
+            as(ADMIN).post().uri("/api/audit/replays/document-views").exchange().expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.code").isEqualTo("replay.running");
         } finally {
-            tokens.updateMany(Filters.eq("processorName", "document-views"), Updates.set("owner", null));
+            tokens.updateMany(Filters.eq("processorName", "document-views"), Updates.set("owner", null)); // the other node stops
         }
+        JsonNode last = lastOf(follow(AUDITOR, "document-views"));
+        assertThat(last.get("startedBy").asText()).isEqualTo(AUDITOR);
+    }
+
+    @Test
+    void aReplayWhoseNodeDiedIsEndedAsFailedByAnotherNodeWithAReasonTheScreensTranslate() {
+        database.getCollection(ReplayBoard.COLLECTION).replaceOne(Filters.eq("_id", "ballot-views"), new Document("_id", "ballot-views")
+                .append("state", "RUNNING").append("runner", "4242@gone/0badc0de").append("version", 7L)
+                .append("progress", new Document("projection", "ballot-views").append("state", "RUNNING").append("startedBy", AUDITOR)
+                        .append("startedAt", "2026-11-30T08:00:00Z").append("total", 100).append("done", 40).append("eventsPerSecond", 10.0)
+                        .append("differences", List.of()).append("eventsDuringReplay", 0)), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+
+        List<JsonNode> seen = follow(AUDITOR, "ballot-views");
+        JsonNode last = seen.get(seen.size() - 1);
+        assertThat(last.get("state").asText()).isEqualTo("FAILED");
+        assertThat(last.get("failure").asText()).isEqualTo("replay.node-stopped");
+        assertThat(last.get("done").asLong()).as("how far it got").isEqualTo(40);
+        lastOf(replay("ballot-views")); // and it can be replayed again
     }
 
     @Test
@@ -97,11 +117,16 @@ class ReplayApiTest extends ApiTest {
     private List<JsonNode> replayAs(String user, String projection) {
         as(user).post().uri("/api/audit/replays/{p}", projection).exchange().expectStatus().isAccepted()
                 .expectBody().jsonPath("$.state").isEqualTo("RUNNING");
+        return follow(user, projection);
+    }
+
+    /** The replay's progress as streamed, until it is over. */
+    private List<JsonNode> follow(String user, String projection) {
         return as(user).get().uri("/api/audit/replays/{p}/stream", projection).accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() { })
                 .getResponseBody().map(ServerSentEvent::data)
-                .takeUntil(p -> !p.get("state").asText().equals("RUNNING"))
+                .takeUntil(p -> List.of("FINISHED", "FAILED").contains(p.get("state").asText()))
                 .collectList().block(Duration.ofSeconds(60));
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import org.ecabinet.ui.audit.AuditModels;
 import org.ecabinet.ui.audit.AuditModels.AuditedEvent;
 import org.ecabinet.ui.audit.AuditModels.ReplayProgress;
+import org.ecabinet.ui.audit.AuditModels.ReplayState;
 import org.ecabinet.ui.audit.AuditModels.TimelineQuery;
 import org.ecabinet.ui.audit.AuditView;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,8 @@ class AuditViewTest extends KaribuTest {
         signIn(AUDITOR, "AUDITOR");
         when(audit.projections(TOKEN)).thenReturn(List.of("session-room", "ballot-views"));
         Sinks.Many<ReplayProgress> progress = Sinks.many().multicast().directBestEffort();
-        when(audit.startReplay(TOKEN, "session-room")).thenReturn(running(0, 1000));
+        when(audit.startReplay(TOKEN, "session-room")).thenReturn(new ReplayProgress("session-room", ReplayState.REQUESTED, 0, 0, 0, null,
+                List.of(), 0, null));
         when(audit.replayProgress(TOKEN, "session-room")).thenReturn(progress.asFlux());
         UI().navigate(AuditView.class);
 
@@ -131,15 +133,36 @@ class AuditViewTest extends KaribuTest {
 
         HasValueUtilsKt._setValue(projection, "session-room");
         ButtonKt._click(_get(Button.class, spec -> spec.withId("replay")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("replay-status")).getText()).startsWith("Đã ghi nhận yêu cầu");
         progress.tryEmitNext(running(250, 1000));
         MockVaadin.clientRoundtrip();
         assertThat(_get(ProgressBar.class, spec -> spec.withId("replay-progress")).getValue()).isEqualTo(0.25);
         assertThat(_get(Paragraph.class, spec -> spec.withId("replay-status")).getText()).startsWith("Đã xử lý 250/1.000 sự kiện");
 
-        progress.tryEmitNext(new ReplayProgress("session-room", "FINISHED", 1000, 1000, 800, 0L,
+        progress.tryEmitNext(new ReplayProgress("session-room", ReplayState.FINISHED, 1000, 1000, 800, 0L,
                 List.of(new AuditModels.Difference("s-1", "CHANGED")), 0, null));
         MockVaadin.clientRoundtrip();
-        assertThat(_get(Paragraph.class, spec -> spec.withId("replay-status")).getText()).contains("1 bản ghi khác trước: s-1 (CHANGED)");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("replay-status")).getText()).contains("1 bản ghi khác trước: s-1 (đã thay đổi)")
+                .doesNotContain("CHANGED");
+    }
+
+    @Test
+    void aReplayWhoseServerStoppedSaysSoInTheAuditorsLanguage() {
+        signIn(AUDITOR, "AUDITOR");
+        when(audit.projections(TOKEN)).thenReturn(List.of("session-room"));
+        when(audit.startReplay(TOKEN, "session-room")).thenReturn(running(0, 1000));
+        when(audit.replayProgress(TOKEN, "session-room")).thenReturn(reactor.core.publisher.Flux.just(
+                new ReplayProgress("session-room", ReplayState.FAILED, 1000, 400, 500, null, List.of(), 0, "replay.node-stopped")));
+        UI().navigate(AuditView.class);
+
+        @SuppressWarnings("unchecked")
+        Select<String> projection = _get(Select.class, spec -> spec.withId("projection"));
+        HasValueUtilsKt._setValue(projection, "session-room");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("replay")));
+        MockVaadin.clientRoundtrip();
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("replay-status")).getText())
+                .startsWith("Dựng lại không thành công: máy chủ thực hiện đã dừng giữa chừng").doesNotContain("replay.");
     }
 
     @Test
@@ -151,7 +174,7 @@ class AuditViewTest extends KaribuTest {
     }
 
     static ReplayProgress running(long done, long total) {
-        return new ReplayProgress("session-room", "RUNNING", total, done, 500, (total - done) / 500, List.of(), 0, null);
+        return new ReplayProgress("session-room", ReplayState.RUNNING, total, done, 500, (total - done) / 500, List.of(), 0, null);
     }
 
     @Test

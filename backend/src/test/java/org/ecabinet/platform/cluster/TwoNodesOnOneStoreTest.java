@@ -165,6 +165,42 @@ class TwoNodesOnOneStoreTest {
 
     @Test
     @Order(3)
+    void aReplayAskedForOnTheNodeThatDoesNotRunTheProjectionIsRunByTheOtherAndFollowedOnTheFirst() throws Exception {
+        BackendNode running = runsProjection("ballot-views");
+        BackendNode asked = running == a ? b : a;
+        String auditor = client.signIn(asked.url(), "auditor");
+        long askedAt = System.nanoTime();
+        Answer requested = client.send(asked.url(), "POST", "/api/audit/replays/ballot-views", auditor, null, UUID.randomUUID().toString());
+        assertThat(requested.status()).as(requested.body().toString()).isEqualTo(202);
+        assertThat(requested.body().get("state").asText()).isEqualTo("REQUESTED");
+
+        List<String> states = new ArrayList<>();
+        long runningAfter = -1;
+        JsonNode last = null;
+        try (var lines = client.follow(asked.url(), "/api/audit/replays/ballot-views/stream", auditor, null)) {
+            for (var line = lines.iterator(); line.hasNext(); ) {
+                String next = line.next();
+                if (next.startsWith("data:")) {
+                    last = JSON.readTree(next.substring("data:".length()));
+                    states.add(last.get("state").asText());
+                    if (runningAfter < 0 && states.get(states.size() - 1).equals("RUNNING")) {
+                        runningAfter = (System.nanoTime() - askedAt) / 1_000_000;
+                    }
+                }
+            }
+        }
+        System.out.printf("TWO-NODES replay: asked on node %s, taken by node %s, running after %d ms, states seen on node %s: %s%n",
+                asked.name(), running.name(), runningAfter, asked.name(), states.stream().distinct().toList());
+        assertThat(last).isNotNull();
+        assertThat(last.get("state").asText()).as(last.toString()).isEqualTo("FINISHED");
+        assertThat(last.get("differences")).isEmpty();
+        assertThat(states).contains("RUNNING");
+        assertThat(db.getCollection("audit_replays").find(Filters.eq("_id", "ballot-views")).first().getString("runner"))
+                .as("run by the node that runs the projection").startsWith(running.pid() + "@");
+    }
+
+    @Test
+    @Order(4)
     void killingANodeUnderLoadLosesNothingAcknowledgedAndAppliesNothingTwice() throws Exception {
         String session = publishedSession(a);
         String ballot = issueBallot(a, Instant.now().plus(Duration.ofHours(1)), members());

@@ -42,12 +42,15 @@ public final class AuditModels {
                                   long ledgerSize, int checkpointsVerified, int checkpointsExported, Checkpoint latestCheckpoint) {
     }
 
+    /** Where a rebuild is: asked for (waiting for the server that runs the projection), running, or over. */
+    public enum ReplayState { REQUESTED, RUNNING, FINISHED, FAILED }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Difference(String documentId, String change) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ReplayProgress(String projection, String state, long total, long done, double eventsPerSecond, Long secondsLeft,
+    public record ReplayProgress(String projection, ReplayState state, long total, long done, double eventsPerSecond, Long secondsLeft,
                                  List<Difference> differences, long eventsDuringReplay, String failure) {
     }
 }

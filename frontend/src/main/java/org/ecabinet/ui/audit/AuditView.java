@@ -240,14 +240,15 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         replayBar.setVisible(true);
         replayBar.setValue(progress.total() == 0 ? 1 : Math.min(1, (double) progress.done() / progress.total()));
         switch (progress.state()) {
-            case "RUNNING" -> replayStatus.setText(getTranslation("audit.replayRunning", progress.done(), progress.total(),
+            case REQUESTED -> replayStatus.setText(getTranslation("audit.replayRequested"));
+            case RUNNING -> replayStatus.setText(getTranslation("audit.replayRunning", progress.done(), progress.total(),
                     Math.round(progress.eventsPerSecond()), progress.secondsLeft() == null ? "?" : progress.secondsLeft()));
-            case "FINISHED" -> replayStatus.setText(progress.differences().isEmpty()
+            case FINISHED -> replayStatus.setText(progress.differences().isEmpty()
                     ? getTranslation("audit.replaySame", progress.total())
                     : getTranslation("audit.replayDiffers", progress.differences().size(),
-                    String.join(", ", progress.differences().stream().map(d -> d.documentId() + " (" + d.change() + ")").toList()),
+                    String.join(", ", progress.differences().stream().map(d -> d.documentId() + " (" + getTranslation("audit.replayChange." + d.change()) + ")").toList()),
                     progress.eventsDuringReplay()));
-            default -> replayStatus.setText(getTranslation("audit.replayFailed", progress.failure()));
+            case FAILED -> replayStatus.setText(getTranslation("audit.replayFailed", getTranslation("audit.replayFailure." + progress.failure())));
         }
     }
 
