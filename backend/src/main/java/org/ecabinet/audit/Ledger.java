@@ -84,7 +84,12 @@ class Ledger {
     void stop() throws InterruptedException {
         if (scheduler != null) {
             scheduler.shutdown();
-            scheduler.awaitTermination(30, TimeUnit.SECONDS);
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                // A fold waiting for an unreachable store: interrupted. Safe: the leaves and the frontier are written
+                // only over the size read, and a checkpoint stored but not exported is exported by the next folder.
+                scheduler.shutdownNow();
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            }
         }
         if (holding) {
             lease.release(); // another node folds at its next round instead of waiting out the term

@@ -76,6 +76,11 @@ public final class BackendNode implements AutoCloseable {
         jvm.kill();
     }
 
+    /** SIGTERM, as an orchestrator stops a node; false when it still runs after {@code within}. */
+    public boolean stop(java.time.Duration within) throws InterruptedException {
+        return jvm.terminate(within);
+    }
+
     @Override
     public void close() throws InterruptedException {
         jvm.close();

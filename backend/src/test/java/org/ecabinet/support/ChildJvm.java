@@ -101,6 +101,13 @@ public final class ChildJvm implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM, then waits for it to end by itself; false when it still runs after {@code within}. */
+    public boolean terminate(Duration within) throws InterruptedException {
+        ended = true;
+        process.destroy();
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public void stop() throws InterruptedException {
         ended = true;
         process.destroy();

@@ -9,10 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -28,6 +32,8 @@ import com.mongodb.client.model.Updates;
  * also refuses a stale writer (the ledger's state is written only over the size it read).
  */
 public final class Lease {
+
+    private static final Logger log = LoggerFactory.getLogger(Lease.class);
 
     private final MongoCollection<Document> leases;
     private final String job;
@@ -65,9 +71,16 @@ public final class Lease {
         }
     }
 
-    /** Gives the lease up at once (a node that stops), so that another node need not wait out the term. */
+    /**
+     * Gives the lease up at once (a node that stops), so that another node need not wait out the term. Tried for two
+     * seconds only: when the store cannot be reached, the term runs out by itself, and the node must not hang stopping.
+     */
     public void release() {
-        leases.deleteOne(and(eq("_id", job), eq("holder", holder)));
+        try {
+            leases.withTimeout(2, TimeUnit.SECONDS).deleteOne(and(eq("_id", job), eq("holder", holder)));
+        } catch (MongoException unreachable) {
+            log.warn("The {} lease was not given back ({}); it runs out within its term", job, unreachable.toString());
+        }
     }
 
     /** The node holding the lease now, or null. */

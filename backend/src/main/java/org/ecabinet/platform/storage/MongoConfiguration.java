@@ -40,7 +40,12 @@ public class MongoConfiguration {
     MongoClient mongoClient(StorageProperties properties, EmbeddedMongoHolder embedded) {
         String uri = embedded.mongo() != null ? embedded.mongo().connectionString() : properties.uri();
         ConnectionString connection = new ConnectionString(uri);
-        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connection)
+        // 15 s to find a primary instead of the driver's 30: longer than a replica set's election (MongoDB: typically
+        // under 12 s), short enough that a node whose store is gone stops within a 30 s grace period (every stopping
+        // part that still writes waits this long once). A serverSelectionTimeoutMS in the URI wins.
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(15, java.util.concurrent.TimeUnit.SECONDS))
+                .applyConnectionString(connection)
                 .uuidRepresentation(UuidRepresentation.STANDARD);
         String password = embedded.mongo() == null ? SecretValue.of(null, properties.passwordFile()) : null;
         if (password != null && properties.username() != null && !properties.username().isBlank()) {

@@ -280,6 +280,16 @@ class TwoNodesOnOneStoreTest {
     // --- what the members and the secretariat do ---
 
     /** One member's request, sent first to node {@code first} (0: a, 1: b) under a key of its own. */
+    @Test
+    @Order(5)
+    void aNodeWhoseStoreIsGoneStillStopsWithinTheGracePeriodTheComposeFileGivesIt() throws Exception {
+        store.kill();
+        long asked = System.nanoTime();
+        boolean stopped = b.stop(Duration.ofSeconds(45));
+        System.out.printf("TWO-NODES store gone: node b %s %.1f s after SIGTERM%n", stopped ? "stopped" : "still ran", (System.nanoTime() - asked) / 1e9);
+        assertThat(stopped).as("stopped within docker/compose.yml's stop_grace_period (45 s)").isTrue();
+    }
+
     private record Action(String member, String method, String path, Object body, int first) {
     }
 
