@@ -76,12 +76,6 @@ class AuditConfiguration {
         return new LedgerVerification(integrity, leaves, checkpoints, notary);
     }
 
-    @Bean(initMethod = "start", destroyMethod = "close")
-    Replays replays(java.util.List<org.ecabinet.platform.Projection> projections, org.axonframework.config.EventProcessingConfiguration processing,
-                    MongoDatabase database, StoredEvents store, ClusterNodes nodes, com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
-        return new Replays(projections, processing, database, store, new ReplayBoard(database, json), nodes, clock);
-    }
-
     @Bean
     InclusionProofs inclusionProofs(StoredEvents store, EventAuthenticity authenticity, LeafLog leaves, CheckpointStore checkpoints, Ledger ledger) {
         return new InclusionProofs(store, authenticity, leaves, checkpoints, ledger);

@@ -3,7 +3,6 @@ package org.ecabinet.audit;
 import java.time.Instant;
 import java.util.List;
 
-import org.ecabinet.identity.Actor;
 import org.ecabinet.platform.NotFound;
 import org.ecabinet.platform.SignedBundle;
 import org.ecabinet.platform.storage.StoredEvents;
@@ -14,11 +13,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,15 +27,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * What auditors need to trust the history: every event with its metadata (per aggregate, or on a
  * filtered global timeline), the verification of the whole store against its ledger, the ledger's
- * checkpoints, inclusion proofs, signed exports, and the replay of projections. Nothing here changes the
- * history; a replay rebuilds a projection from it.
+ * checkpoints, inclusion proofs and signed exports (the replay of projections is {@code audit.replay}). Nothing
+ * here changes the history.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -51,14 +45,12 @@ class AuditController {
     private final LedgerVerification verification;
     private final CheckpointStore checkpoints;
     private final InclusionProofs proofs;
-    private final Replays replays;
     private final SystemSeal seal;
     private final SignatureVerifier verifier;
     private final ObjectMapper json;
 
     AuditController(StoredEvents store, LedgerVerification verification, CheckpointStore checkpoints, InclusionProofs proofs,
-                    Replays replays, SystemSeal seal, SignatureVerifier verifier, ObjectMapper json) {
-        this.replays = replays;
+                    SystemSeal seal, SignatureVerifier verifier, ObjectMapper json) {
         this.store = store;
         this.verification = verification;
         this.checkpoints = checkpoints;
@@ -134,29 +126,6 @@ class AuditController {
         return blocking(() -> ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("event-" + global + "-proof.json").build().toString())
                 .body(proofs.of(global)));
-    }
-
-    @GetMapping("/projections")
-    Mono<List<String>> projections() {
-        return Mono.just(replays.projections());
-    }
-
-    /** Resets a projection and rebuilds it from the event store; follow it on {@code /stream}. */
-    @PostMapping("/replays/{projection}")
-    Mono<ResponseEntity<Replays.Progress>> replay(@PathVariable String projection, @AuthenticationPrincipal Jwt jwt) {
-        String actor = Actor.of(jwt).id();
-        return blocking(() -> ResponseEntity.accepted().body(replays.start(projection, actor)));
-    }
-
-    @GetMapping("/replays/{projection}")
-    Mono<Replays.Progress> replayProgress(@PathVariable String projection) {
-        return blocking(() -> replays.latest(projection).orElseThrow(() -> new NotFound("The projection '" + projection + "' was not replayed yet.")));
-    }
-
-    /** The replay's progress as Server-Sent Events, until it is over. */
-    @GetMapping(path = "/replays/{projection}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<Replays.Progress>> replayStream(@PathVariable String projection) {
-        return replays.follow(projection).map(p -> ServerSentEvent.builder(p).event("replay").build());
     }
 
     private List<AuditedEvent> historyOf(String aggregateId) {

@@ -1,4 +1,4 @@
-package org.ecabinet.audit;
+package org.ecabinet.audit.replay;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +25,7 @@ import org.ecabinet.platform.storage.StoredEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 
 import reactor.core.publisher.Flux;
@@ -96,12 +97,12 @@ class Replays {
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "replay-monitor"));
 
     Replays(List<Projection> projections, EventProcessingConfiguration processing, MongoDatabase database, StoredEvents store,
-            ReplayBoard board, ClusterNodes nodes, Clock clock) {
+            ClusterNodes nodes, ObjectMapper json, Clock clock) {
         projections.forEach(p -> this.projections.put(p.processingGroup(), p));
         this.processing = processing;
         this.database = database;
         this.store = store;
-        this.board = board;
+        this.board = new ReplayBoard(database, json);
         this.nodes = nodes;
         this.clock = clock;
     }

@@ -1,4 +1,4 @@
-package org.ecabinet.audit;
+package org.ecabinet.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ecabinet.audit;
+package org.ecabinet.audit.replay;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
