@@ -73,6 +73,13 @@ class CheckpointStore {
      * (a document or file of another shape), its tree size as far as known and why. Reading never fails.
      */
     record Found(List<Checkpoint> checkpoints, Map<Long, String> unreadable) {
+
+        /** The tree sizes found, readable or not. */
+        java.util.NavigableSet<Long> treeSizes() {
+            java.util.TreeSet<Long> sizes = new java.util.TreeSet<>(unreadable.keySet());
+            checkpoints.forEach(c -> sizes.add(c.treeSize()));
+            return sizes;
+        }
     }
 
     Found all() {
@@ -179,9 +186,8 @@ class CheckpointStore {
         if (latest.isEmpty() || Files.exists(exportDirectory.resolve(baseName(latest.get().treeSize()) + ".json"))) {
             return Optional.empty();
         }
-        Found exported = exported();
-        long newestExported = Stream.concat(exported.checkpoints().stream().map(Checkpoint::treeSize), exported.unreadable().keySet().stream())
-                .mapToLong(Long::longValue).max().orElse(0);
+        java.util.NavigableSet<Long> exportedSizes = exported().treeSizes();
+        long newestExported = exportedSizes.isEmpty() ? 0 : exportedSizes.last();
         return latest.filter(c -> c.treeSize() > newestExported);
     }
 

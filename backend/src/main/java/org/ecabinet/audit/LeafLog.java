@@ -136,6 +136,11 @@ class LeafLog {
         return leaves;
     }
 
+    /** The root of the first {@code size} leaves, in hex as a checkpoint states it. */
+    String rootHex(long size) {
+        return java.util.HexFormat.of().formatHex(subtrees(size).hash(0, size));
+    }
+
     /**
      * The subtree hashes of the first {@code size} leaves, from the roots of full chunks where a subtree is
      * made of whole chunks and from leaves only inside a chunk: a proof reads about size/1024 roots and two

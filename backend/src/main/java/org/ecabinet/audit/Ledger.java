@@ -133,7 +133,7 @@ class Ledger {
         checkpoints.unexportedLatest().ifPresent(checkpoint -> {
             String seal = notary.checkSeal(checkpoint.statementBytes(), checkpoint.seal());
             boolean ours = seal == null && checkpoint.treeSize() <= frontier.size()
-                    && HexFormat.of().formatHex(leaves.subtrees(checkpoint.treeSize()).hash(0, checkpoint.treeSize())).equals(checkpoint.rootHash());
+                    && leaves.rootHex(checkpoint.treeSize()).equals(checkpoint.rootHash());
             if (ours) {
                 checkpoints.export(checkpoint);
                 log.warn("Checkpoint {} was stored but not exported (its node stopped in between): exported now", checkpoint.treeSize());

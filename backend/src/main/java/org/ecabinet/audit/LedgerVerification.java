@@ -81,8 +81,7 @@ class LedgerVerification {
         kept.unreadable().forEach((treeSize, why) -> problems.add(new CheckpointProblem(treeSize, why)));
         exportedCheckpoints.unreadable().forEach((treeSize, why) -> problems.add(new CheckpointProblem(treeSize, why)));
         if (checkpoints.exports()) {
-            java.util.Set<Long> exportedSizes = new java.util.HashSet<>(exportedCheckpoints.unreadable().keySet());
-            exportedCheckpoints.checkpoints().forEach(c -> exportedSizes.add(c.treeSize()));
+            java.util.Set<Long> exportedSizes = exportedCheckpoints.treeSizes();
             for (Checkpoint inDatabase : kept.checkpoints()) {
                 if (!exportedSizes.contains(inDatabase.treeSize())) {
                     problems.add(new CheckpointProblem(inDatabase.treeSize(),

@@ -2,7 +2,6 @@ package org.ecabinet.audit;
 
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.ecabinet.platform.StartupRefused;
@@ -60,7 +59,7 @@ final class RollbackGuard {
             return "the store is behind its latest exported checkpoint: that checkpoint (" + exported.time() + ") covers " + exported.treeSize()
                     + " global indexes, the store holds " + ledgerSize + ". It was rolled back, truncated or restored from an older backup.";
         }
-        String root = root(exported.treeSize());
+        String root = leaves.rootHex(exported.treeSize());
         if (!root.equals(exported.rootHash())) {
             return "the store's history differs from its latest exported checkpoint (" + exported.time() + "): the first " + exported.treeSize()
                     + " indexes have the root " + root + ", the checkpoint states " + exported.rootHash() + ".";
@@ -70,11 +69,7 @@ final class RollbackGuard {
 
     private long largestMatching(long ledgerSize) {
         return checkpoints.exported().checkpoints().stream()
-                .filter(c -> c.treeSize() <= ledgerSize && root(c.treeSize()).equals(c.rootHash()))
+                .filter(c -> c.treeSize() <= ledgerSize && leaves.rootHex(c.treeSize()).equals(c.rootHash()))
                 .mapToLong(Checkpoint::treeSize).max().orElse(0);
-    }
-
-    private String root(long treeSize) {
-        return HexFormat.of().formatHex(leaves.subtrees(treeSize).hash(0, treeSize));
     }
 }
