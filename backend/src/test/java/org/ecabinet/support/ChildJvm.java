@@ -109,9 +109,7 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public void stop() throws InterruptedException {
-        ended = true;
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!terminate(Duration.ofSeconds(30))) {
             kill();
         }
     }
