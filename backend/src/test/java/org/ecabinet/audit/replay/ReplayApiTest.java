@@ -106,7 +106,13 @@ class ReplayApiTest extends ApiTest {
         for (String user : List.of(MEMBER, CHAIR, SECRETARIAT, CLERK)) {
             as(user).post().uri("/api/audit/replays/session-room").exchange().expectStatus().isForbidden();
             as(user).get().uri("/api/audit/replays/session-room/stream").exchange().expectStatus().isForbidden();
+            as(user).get().uri("/api/audit/replays/session-room").exchange().expectStatus().isForbidden();
+            as(user).get().uri("/api/audit/projections").exchange().expectStatus().isForbidden();
         }
+        for (String path : List.of("/api/audit/projections", "/api/audit/replays/session-room", "/api/audit/replays/session-room/stream")) {
+            web.get().uri(path).exchange().expectStatus().isUnauthorized(); // no token
+        }
+        web.post().uri("/api/audit/replays/session-room").exchange().expectStatus().isUnauthorized();
         lastOf(replayAs(ADMIN, "ballot-views"));
     }
 
